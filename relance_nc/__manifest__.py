@@ -1,0 +1,32 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "relance.nc - Payment Reminders",
+    "summary": "Payment reminders and customer data for New Caledonia and "
+    "French Polynesia (RIDET, TAHITI, XPF)",
+    "version": "19.0.1.0.0",
+    "category": "Accounting/Accounting",
+    "website": "https://relance.nc",
+    "author": "relance.nc, CRDC",
+    "maintainers": ["relance-nc"],
+    "license": "LGPL-3",
+    "application": True,
+    "depends": ["account", "phone_validation", "sms"],
+    "external_dependencies": {
+        "python": ["phonenumbers", "python-stdnum", "requests"],
+    },
+    "data": [
+        "security/relance_nc_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "views/res_partner_views.xml",
+        "views/relance_registry_views.xml",
+        "views/relance_partner_update_views.xml",
+        "wizards/relance_registry_import_wizard_views.xml",
+        "wizards/relance_partner_check_wizard_views.xml",
+        "views/relance_nc_menus.xml",
+    ],
+    "demo": [
+        "demo/relance_nc_demo.xml",
+    ],
+}

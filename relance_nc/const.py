@@ -1,0 +1,42 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Constants shared by the relance_nc models (no logic, no Odoo import)."""
+
+# Public registries: default export URLs, overridable in ir.config_parameter.
+# data.gouv.nc runs Opendatasoft Explore API v2.1; `exports/csv` has no row cap.
+REGISTRY_DEFAULT_URLS = {
+    "ridet_company": (
+        "https://data.gouv.nc/api/explore/v2.1/catalog/datasets/"
+        "entreprises-actives-au-ridet/exports/csv?delimiter=%3B"
+    ),
+    "ridet_establishment": (
+        "https://data.gouv.nc/api/explore/v2.1/catalog/datasets/"
+        "etablissements-actifs-au-ridet/exports/csv?delimiter=%3B"
+    ),
+    # ISPF "exportrte.csv", published on data.gouv.fr, updated daily.
+    "tahiti": (
+        "https://www.data.gouv.fr/api/1/datasets/r/34184a7f-a4bf-4cf3-ac36-531388f3a6cb"
+    ),
+}
+REGISTRY_URL_PARAM = "relance_nc.registry_url_%s"
+
+# Which registry a file format feeds, and which unit kinds it lists in full
+# (a unit of those kinds missing from a complete import is flagged as ceased).
+FORMAT_SOURCE = {
+    "ridet_company": "ridet",
+    "ridet_establishment": "ridet",
+    "tahiti": "tahiti",
+}
+FORMAT_KINDS = {
+    "ridet_company": ("company",),
+    "ridet_establishment": ("establishment",),
+    "tahiti": ("company", "establishment"),
+}
+
+REGISTRY_HTTP_TIMEOUT = 60  # seconds, per network read
+REGISTRY_CHUNK_SIZE = 1 << 16
+REGISTRY_BATCH_SIZE = 2000  # rows per upsert statement
+REGISTRY_MAX_LOGGED_ERRORS = 500
+
+# Proposal kinds that carry a value the user can apply to the customer.
+APPLICABLE_KINDS = ("name", "street", "zip", "city", "phone_format")

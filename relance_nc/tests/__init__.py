@@ -1,0 +1,4 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import test_partner_identity
+from . import test_registry_import
+from . import test_partner_check

@@ -1,0 +1,3 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import relance_registry_import_wizard
+from . import relance_partner_check_wizard
