@@ -40,3 +40,36 @@ REGISTRY_MAX_LOGGED_ERRORS = 500
 
 # Proposal kinds that carry a value the user can apply to the customer.
 APPLICABLE_KINDS = ("name", "street", "zip", "city", "phone_format")
+
+# Reminder channels, in the order the engine executes them for one level.
+CHANNELS = [
+    ("email", "Email"),
+    ("sms", "SMS"),
+    ("letter", "Letter"),
+    ("registered_letter", "Registered letter (LR AR)"),
+    ("call", "Phone call"),
+    ("handover", "Hand-over to collection"),
+]
+# Channels whose execution is handed to another add-on or done by hand.
+MANUAL_CHANNELS = ("letter", "registered_letter", "handover")
+DEFAULT_TEMPLATES = {
+    "email": "relance_nc.mail_template_relance_reminder",
+    "sms": "relance_nc.sms_template_relance_reminder",
+}
+DEFAULT_MIN_DAYS_BETWEEN = 5
+# Version of the content-responsibility terms (seed §E3, §F3, §G3). Bump it
+# when the text changes: every company must then accept the new version.
+TERMS_VERSION = "2026-11"
+EXECUTE_BATCH_SIZE = 200
+CALL_OUTCOMES = [
+    ("reached", "Reached"),
+    ("voicemail", "Voicemail"),
+    ("no_answer", "No answer"),
+    ("wrong_number", "Wrong number"),
+    ("promise", "Promise to pay"),
+    ("dispute", "Dispute"),
+    ("paid", "Already paid"),
+]
+DEFAULT_TZ = "Pacific/Noumea"
+# First key of the advisory lock taken while planning a company's reminders.
+PLAN_LOCK_KEY = 687_001

@@ -5,3 +5,11 @@ from . import relance_registry_unit
 from . import relance_registry_import
 from . import relance_partner_check
 from . import relance_partner_update
+from . import relance_policy
+from . import relance_level
+from . import relance_holiday
+from . import relance_terms_acceptance
+from . import relance_action
+from . import account_move
+from . import sms_sms
+from . import res_config_settings

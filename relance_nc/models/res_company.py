@@ -1,9 +1,12 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import timedelta
+from datetime import time, timedelta
 
 from odoo import Command, api, fields, models
 from odoo.tools import file_open
+
+from .. import const
+from ..tools import schedule
 
 
 class ResCompany(models.Model):
@@ -11,6 +14,114 @@ class ResCompany(models.Model):
 
     ridet = fields.Char(related="partner_id.ridet", readonly=False)
     tahiti = fields.Char(related="partner_id.tahiti", readonly=False)
+
+    # Reminder calendar
+    relance_territory = fields.Selection(
+        [("NC", "New Caledonia"), ("PF", "French Polynesia")],
+        string="Public Holidays",
+        default="NC",
+        required=True,
+    )
+    relance_holiday_ids = fields.One2many(
+        "relance.holiday", "company_id", string="Calendar Exceptions"
+    )
+    relance_send_start = fields.Float(string="Send From", default=8.0)
+    relance_send_end = fields.Float(string="Send Until", default=18.0)
+    relance_send_saturday = fields.Boolean(string="Send on Saturday", default=True)
+    relance_call_start = fields.Float(string="Calls From", default=8.0)
+    relance_call_end = fields.Float(string="Calls Until", default=17.0)
+    # Channel costs recorded on each action (billed by the provider)
+    relance_cost_email = fields.Monetary(string="Email Cost")
+    relance_cost_sms = fields.Monetary(string="SMS Cost")
+    relance_cost_letter = fields.Monetary(string="Letter Cost")
+    relance_cost_registered_letter = fields.Monetary(string="Registered Letter Cost")
+    relance_cost_call = fields.Monetary(string="Call Cost")
+    relance_cost_handover = fields.Monetary(string="Hand-over Cost")
+    # Content responsibility (seed §E3, §F3, §G3)
+    relance_terms_acceptance_ids = fields.One2many(
+        "relance.terms.acceptance", "company_id", string="Terms Acceptances"
+    )
+    relance_terms_accepted = fields.Boolean(
+        string="Responsibility Terms Accepted",
+        compute="_compute_relance_terms_accepted",
+    )
+
+    @api.depends("relance_terms_acceptance_ids.version")
+    def _compute_relance_terms_accepted(self):
+        accepted = self._relance_accepted_companies()
+        for company in self:
+            company.relance_terms_accepted = company in accepted
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _relance_accepted_companies(self):
+        """Companies of ``self`` that accepted the current terms (one query)."""
+        groups = (
+            self.env["relance.terms.acceptance"]
+            .sudo()
+            ._read_group(
+                [("company_id", "in", self.ids), ("version", "=", const.TERMS_VERSION)],
+                ["company_id"],
+            )
+        )
+        return self.browse([company.id for (company,) in groups])
+
+    def _relance_gated_companies(self):
+        """Companies of ``self`` that may not send: terms not accepted."""
+        return self - self._relance_accepted_companies()
+
+    def action_relance_accept_terms(self):
+        self.ensure_one()
+        self.env["relance.terms.acceptance"]._accept(self)
+        return True
+
+    def _relance_channel_costs(self):
+        self.ensure_one()
+        return {code: self[f"relance_cost_{code}"] for code, __ in const.CHANNELS}
+
+    def _relance_holidays(self, years):
+        """Closed days of the company for ``years``: the territory's public
+        holidays, plus its extra closed days, less the days declared open."""
+        self.ensure_one()
+        days = set()
+        for year in years:
+            days.update(schedule.public_holidays(year, self.relance_territory))
+        for exception in self.relance_holiday_ids:
+            if exception.closed:
+                days.add(exception.date)
+            else:
+                days.discard(exception.date)
+        return days
+
+    def _relance_window(self, channel):
+        """The schedule.SendWindow in which ``channel`` may reach a customer."""
+        self.ensure_one()
+        if channel == "call":
+            return schedule.SendWindow(
+                _float_time(self.relance_call_start),
+                _float_time(self.relance_call_end),
+                frozenset(range(5)),
+            )
+        weekdays = range(6) if self.relance_send_saturday else range(5)
+        return schedule.SendWindow(
+            _float_time(self.relance_send_start),
+            _float_time(self.relance_send_end),
+            frozenset(weekdays),
+        )
+
+    def _relance_next_allowed(self, moment, channel):
+        """First UTC time at or after ``moment`` (naive UTC) when ``channel`` may
+        reach customers: no night, no closed weekday, no holiday."""
+        self.ensure_one()
+        tz = self.partner_id.tz or const.DEFAULT_TZ
+        local = schedule.to_local(moment, tz)
+        holidays = self._relance_holidays({local.year, local.year + 1})
+        allowed = schedule.next_allowed(
+            local.replace(microsecond=0), self._relance_window(channel), holidays
+        )
+        return schedule.to_utc(allowed, tz)
 
     # ------------------------------------------------------------
     # DEMO DATA
@@ -139,3 +250,9 @@ class ResCompany(models.Model):
             self.env["relance.registry.import"]._import_file(
                 file.read(), "ridet_etablissements_demo.csv", complete=False
             )
+
+
+def _float_time(hour):
+    """``time`` of a float hour as Odoo's float_time widget stores it."""
+    minutes = round(hour * 60)
+    return time(min(minutes // 60, 23), minutes % 60)

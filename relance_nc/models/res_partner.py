@@ -83,6 +83,59 @@ class ResPartner(models.Model):
     relance_update_count = fields.Integer(
         string="Pending Updates", compute="_compute_relance_update_count"
     )
+    # Reminders (company-dependent: a shared customer is chased per creditor)
+    relance_policy_id = fields.Many2one(
+        "relance.policy",
+        string="Reminder Policy",
+        company_dependent=True,
+        check_company=True,
+        help="Leave empty to use the default policy of the company.",
+    )
+    relance_responsible_id = fields.Many2one(
+        "res.users",
+        string="Reminder Responsible",
+        company_dependent=True,
+        help="Agent who handles the calls and manual reminders of this customer.",
+    )
+    relance_pause_until = fields.Date(
+        string="Reminders Paused Until", company_dependent=True
+    )
+    relance_pause_reason = fields.Char(string="Pause Reason", company_dependent=True)
+    relance_contact_id = fields.Many2one(
+        "res.partner",
+        string="Reminder Contact",
+        domain="[('parent_id', '=', id)]",
+        help="Contact who receives the reminders instead of the invoice address.",
+    )
+    relance_optout_email = fields.Boolean(string="No Reminder Emails")
+    relance_optout_sms = fields.Boolean(string="No Reminder SMS")
+    relance_optout_call = fields.Boolean(string="No Reminder Calls")
+    relance_optout_letter = fields.Boolean(string="No Reminder Letters")
+    relance_email_bounced = fields.Boolean(
+        string="Reminder Email Bounced",
+        copy=False,
+        help="Set when a reminder email to this contact bounced.",
+    )
+    relance_action_ids = fields.One2many(
+        "relance.action", "partner_id", string="Reminder History"
+    )
+    relance_overdue_amount = fields.Monetary(
+        string="Overdue Amount",
+        compute="_compute_relance_overdue",
+        currency_field="relance_currency_id",
+    )
+    relance_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_relance_overdue"
+    )
+    relance_max_level_id = fields.Many2one(
+        "relance.level", string="Highest Level", compute="_compute_relance_overdue"
+    )
+    relance_next_date = fields.Date(
+        string="Next Reminder", compute="_compute_relance_overdue"
+    )
+    relance_blocked_count = fields.Integer(
+        string="Blocked Invoices", compute="_compute_relance_overdue"
+    )
 
     # ------------------------------------------------------------
     # COMPUTE METHODS
@@ -134,6 +187,51 @@ class ResPartner(models.Model):
             check = phone_tools.check_phone(partner.phone, partner.country_id.code)
             partner.relance_phone_e164 = check.e164 or False
             partner.relance_phone_kind = check.kind
+
+    @api.depends_context("company")
+    def _compute_relance_overdue(self):
+        """Overdue figures of the current company, in three grouped queries."""
+        company = self.env.company
+        today = fields.Date.context_today(self)
+        moves = self.env["account.move"]
+        base = [
+            ("commercial_partner_id", "in", self.ids),
+            ("company_id", "=", company.id),
+            ("state", "=", "posted"),
+            ("move_type", "in", ("out_invoice", "out_receipt")),
+            ("payment_state", "in", ("not_paid", "partial")),
+        ]
+        overdue = dict(
+            moves._read_group(
+                base + [("invoice_date_due", "<", today)],
+                ["commercial_partner_id"],
+                ["amount_residual_signed:sum"],
+            )
+        )
+        levels = {
+            partner: (level_ids, next_date)
+            for partner, level_ids, next_date in moves._read_group(
+                base,
+                ["commercial_partner_id"],
+                ["relance_level_id:array_agg", "relance_next_date:min"],
+            )
+        }
+        blocked = dict(
+            moves._read_group(
+                base + [("relance_block", "!=", False)],
+                ["commercial_partner_id"],
+                ["__count"],
+            )
+        )
+        level_model = self.env["relance.level"]
+        for partner in self:
+            level_ids, next_date = levels.get(partner, ([], False))
+            partner_levels = level_model.browse([i for i in level_ids if i])
+            partner.relance_overdue_amount = overdue.get(partner, 0.0)
+            partner.relance_currency_id = company.currency_id
+            partner.relance_max_level_id = partner_levels.sorted("delay")[-1:]
+            partner.relance_next_date = next_date
+            partner.relance_blocked_count = blocked.get(partner, 0)
 
     def _compute_relance_update_count(self):
         counts = dict(

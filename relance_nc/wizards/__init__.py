@@ -1,3 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import relance_registry_import_wizard
 from . import relance_partner_check_wizard
+from . import relance_call_outcome_wizard

@@ -1,0 +1,82 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+BLOCKS = [
+    ("dispute", "Dispute"),
+    ("promise", "Promise to pay"),
+    ("insolvency", "Collective procedure"),
+]
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    relance_level_id = fields.Many2one(
+        "relance.level",
+        string="Reminder Level",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        tracking=True,
+        help="Last reminder level sent for this invoice.",
+    )
+    relance_last_date = fields.Date(string="Last Reminder", copy=False, readonly=True)
+    relance_next_date = fields.Date(
+        string="Next Reminder",
+        copy=False,
+        readonly=True,
+        help="Date of the next planned reminder, set by the reminder run.",
+    )
+    relance_excluded = fields.Boolean(
+        string="Excluded from Reminders", copy=False, tracking=True
+    )
+    relance_block = fields.Selection(
+        BLOCKS, string="Reminder Block", copy=False, tracking=True
+    )
+    relance_block_reason = fields.Char(string="Block Reason", copy=False)
+    relance_promise_date = fields.Date(string="Promised Payment Date", copy=False)
+    relance_promise_amount = fields.Monetary(string="Promised Amount", copy=False)
+    relance_action_ids = fields.Many2many(
+        "relance.action",
+        "relance_action_account_move_rel",
+        "move_id",
+        "action_id",
+        string="Reminders",
+        copy=False,
+        readonly=True,
+    )
+
+    @api.constrains("relance_block", "relance_promise_date")
+    def _check_relance_promise(self):
+        for move in self:
+            if move.relance_block == "promise" and not move.relance_promise_date:
+                raise UserError(
+                    self.env._(
+                        "A promise to pay on %(invoice)s needs the promised date.",
+                        invoice=move.display_name,
+                    )
+                )
+
+    def _relance_is_blocked(self, today):
+        """True when reminders are stopped for this invoice on ``today``.
+
+        A promise to pay only blocks until its date.
+        """
+        self.ensure_one()
+        if self.relance_excluded or self.payment_state == "blocked":
+            return True
+        if self.relance_block == "promise":
+            return self.relance_promise_date >= today
+        return bool(self.relance_block)
+
+    def action_relance_unblock(self):
+        self.write(
+            {
+                "relance_block": False,
+                "relance_block_reason": False,
+                "relance_promise_date": False,
+                "relance_promise_amount": 0.0,
+            }
+        )

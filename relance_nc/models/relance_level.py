@@ -1,0 +1,82 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import const
+
+
+class RelanceLevel(models.Model):
+    """A step of a reminder policy: when it applies and what it sends."""
+
+    _name = "relance.level"
+    _description = "Reminder Level"
+    _order = "policy_id, delay, id"
+    _check_company_auto = True
+
+    policy_id = fields.Many2one(
+        "relance.policy", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="policy_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="policy_id.currency_id")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True, translate=True)
+    delay = fields.Integer(
+        string="Days After Due Date",
+        required=True,
+        help="Number of days after the due date when this level applies; a "
+        "negative number sends a courtesy reminder before the due date.",
+    )
+    use_email = fields.Boolean(string="Email")
+    use_sms = fields.Boolean(string="SMS")
+    use_letter = fields.Boolean(string="Letter")
+    use_registered_letter = fields.Boolean(string="Registered Letter")
+    use_call = fields.Boolean(string="Phone Call")
+    use_handover = fields.Boolean(string="Hand-over to Collection")
+    email_template_id = fields.Many2one(
+        "mail.template",
+        string="Email Template",
+        domain=[("model", "=", "relance.action")],
+    )
+    sms_template_id = fields.Many2one(
+        "sms.template",
+        string="SMS Template",
+        domain=[("model", "=", "relance.action")],
+    )
+    attach_invoices = fields.Boolean(
+        string="Attach Invoices", help="Attach the PDF of each overdue invoice."
+    )
+    fee = fields.Monetary(
+        help="Reminder fee recorded on each action of this level (accessory "
+        "amounts are only claimed when the invoices stated them)."
+    )
+    review = fields.Selection(
+        [("auto", "Automatic"), ("manual", "Manual review")],
+        default="auto",
+        required=True,
+        help="Automatic actions are sent at their scheduled time; the others "
+        "wait for a user to validate them.",
+    )
+    channel_count = fields.Integer(compute="_compute_channel_count")
+
+    @api.depends(*(f"use_{code}" for code, __ in const.CHANNELS))
+    def _compute_channel_count(self):
+        for level in self:
+            level.channel_count = len(level._get_channels())
+
+    @api.constrains("delay", "policy_id")
+    def _check_unique_delay(self):
+        for policy in self.policy_id:
+            delays = policy.level_ids.mapped("delay")
+            if len(delays) != len(set(delays)):
+                raise ValidationError(
+                    self.env._(
+                        "Two levels of the policy %(policy)s have the same delay.",
+                        policy=policy.display_name,
+                    )
+                )
+
+    def _get_channels(self):
+        """Channel codes this level triggers, in execution order."""
+        self.ensure_one()
+        return [code for code, __ in const.CHANNELS if self[f"use_{code}"]]
