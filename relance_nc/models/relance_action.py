@@ -291,6 +291,8 @@ class RelanceAction(models.Model):
                 .mapped("delay")
             ]
         )
+        for model in ("account.move", "account.move.line", "account.account"):
+            self.env[model].flush_model()
         return self.env.execute_query(
             SQL(
                 """

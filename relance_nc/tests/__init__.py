@@ -2,3 +2,5 @@
 from . import test_partner_identity
 from . import test_registry_import
 from . import test_partner_check
+from . import test_reminder_engine
+from . import test_call_outcome

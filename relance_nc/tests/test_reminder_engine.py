@@ -1,0 +1,362 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date, datetime
+
+from odoo import Command
+from odoo.tests import freeze_time, tagged
+
+from .common import RelanceInvoiceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReminderPlanning(RelanceInvoiceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.invoice = cls._invoice(
+            cls.customer, 125000, date(2026, 9, 1), date(2026, 10, 1)
+        )
+
+    def _level(self, delay):
+        return self.levels.filtered(lambda level: level.delay == delay)
+
+    @freeze_time("2026-10-08 20:00")  # 07:00 in Nouméa, 7 days after the due date
+    def test_level_follows_days_overdue(self):
+        actions = self._plan(date(2026, 10, 8))
+        self.assertRecordValues(
+            actions.sorted("channel"),
+            [
+                {
+                    "channel": "email",
+                    "level_id": self._level(7).id,
+                    "state": "scheduled",
+                },
+                {"channel": "sms", "level_id": self._level(7).id, "state": "scheduled"},
+            ],
+        )
+        self.assertEqual(actions.move_ids, self.invoice)
+        self.assertEqual(actions[0].amount_overdue, 125000)
+        # planned for 08:00 Nouméa time, the start of the sending window
+        self.assertEqual(actions[0].scheduled_at, datetime(2026, 10, 8, 21, 0))
+        self.assertEqual(self.invoice.relance_next_date, date(2026, 10, 8))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_planning_twice_plans_nothing_more(self):
+        first = self._plan(date(2026, 10, 8))
+        self.assertTrue(first)
+        self.assertFalse(self._plan(date(2026, 10, 8)))
+        self.assertEqual(len(self._actions()), len(first))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_level_reached_is_not_planned_again(self):
+        actions = self._plan(date(2026, 10, 8))
+        actions._set_done()
+        self.assertEqual(self.invoice.relance_level_id, self._level(7))
+        self.assertFalse(self._plan(date(2026, 10, 20)))
+        later = self._plan(date(2026, 10, 22))
+        self.assertEqual(later.level_id, self._level(21))
+        self.assertEqual(set(later.mapped("channel")), {"email", "sms", "call"})
+
+    @freeze_time("2026-09-28 01:00")
+    def test_courtesy_reminder_before_due_date(self):
+        actions = self._plan(date(2026, 9, 28))
+        self.assertRecordValues(
+            actions, [{"channel": "email", "level_id": self._level(-3).id}]
+        )
+
+    @freeze_time("2026-10-08 01:00")
+    def test_blocked_invoices_are_skipped(self):
+        self.invoice.write({"relance_block": "dispute", "relance_block_reason": "Qté"})
+        self.assertFalse(self._plan(date(2026, 10, 8)))
+        self.invoice.action_relance_unblock()
+        self.invoice.relance_excluded = True
+        self.assertFalse(self._plan(date(2026, 10, 8)))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_promise_blocks_until_its_date(self):
+        self.invoice.write(
+            {
+                "relance_block": "promise",
+                "relance_promise_date": date(2026, 10, 15),
+                "relance_promise_amount": 125000,
+            }
+        )
+        self.assertFalse(self._plan(date(2026, 10, 8)))
+        self.assertFalse(self._plan(date(2026, 10, 15)))
+        self.assertTrue(self._plan(date(2026, 10, 16)))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_partial_payment_and_credit_note_net_in_xpf(self):
+        self._register_payment(self.invoice, amount=30000.0)
+        refund = self._create_invoice_one_line(
+            move_type="out_refund",
+            price_unit=20000,
+            partner_id=self.customer,
+            invoice_date=date(2026, 9, 15),
+            tax_ids=[],
+        )
+        refund.action_post()
+        actions = self._plan(date(2026, 10, 8))
+        self.assertEqual(self.invoice.amount_residual, 95000)
+        self.assertEqual(set(actions.mapped("amount_overdue")), {75000})
+        self.assertEqual(actions.currency_id.name, "XPF")
+
+    @freeze_time("2026-10-08 01:00")
+    def test_minimum_amount(self):
+        self.policy.min_amount = 200000
+        self.assertFalse(self._plan(date(2026, 10, 8)))
+        self.policy.min_amount = 100000
+        self.assertTrue(self._plan(date(2026, 10, 8)))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_paid_invoice_is_not_planned(self):
+        self._register_payment(self.invoice)
+        self.assertIn(self.invoice.payment_state, ("paid", "in_payment"))
+        self.assertFalse(self._plan(date(2026, 10, 8)))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_pause_opt_outs_and_reminder_contact(self):
+        customer = self.customer.with_company(self.company)
+        customer.write(
+            {
+                "relance_pause_until": date(2026, 10, 10),
+                "relance_pause_reason": "Congés",
+            }
+        )
+        self.assertFalse(self._plan(date(2026, 10, 8)))
+        accountant = self.env["res.partner"].create(
+            {"name": "Compta", "parent_id": self.customer.id, "email": "c@ex.nc"}
+        )
+        customer.write(
+            {
+                "relance_pause_until": False,
+                "relance_optout_sms": True,
+                "relance_contact_id": accountant.id,
+            }
+        )
+        actions = self._plan(date(2026, 10, 8))
+        self.assertRecordValues(
+            actions, [{"channel": "email", "contact_id": accountant.id}]
+        )
+
+    @freeze_time("2026-10-08 01:00")
+    def test_days_between_contacts(self):
+        self._plan(date(2026, 10, 8))._set_done()
+        self._invoice(self.customer, 5000, date(2026, 9, 1), date(2026, 10, 1))
+        self.assertFalse(self._plan(date(2026, 10, 10)))
+        self.assertTrue(self._plan(date(2026, 10, 14)))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_instalments_are_reminded_on_their_own_due_dates(self):
+        terms = self.env["account.payment.term"].create(
+            {
+                "name": "Deux échéances",
+                "line_ids": [
+                    Command.create(
+                        {"value": "percent", "value_amount": 50, "nb_days": 0}
+                    ),
+                    Command.create(
+                        {"value": "percent", "value_amount": 50, "nb_days": 60}
+                    ),
+                ],
+            }
+        )
+        move = self._create_invoice_one_line(
+            price_unit=100000,
+            partner_id=self._create_relance_customer("Garage", "77 11 22"),
+            invoice_date=date(2026, 9, 30),
+            invoice_payment_term_id=terms,
+            tax_ids=[],
+        )
+        move.action_post()
+        actions = self._plan(date(2026, 10, 8)).filtered(
+            lambda a: a.partner_id == move.partner_id
+        )
+        self.assertTrue(actions)
+        self.assertEqual(len(actions[0].move_line_ids), 1)
+        self.assertEqual(actions[0].amount_overdue, 50000)
+
+    @freeze_time("2026-10-08 01:00")
+    def test_manual_review_level_waits_for_validation(self):
+        self._level(7).review = "manual"
+        actions = self._plan(date(2026, 10, 8))
+        self.assertEqual(set(actions.mapped("state")), {"draft"})
+        actions.action_validate()
+        self.assertEqual(set(actions.mapped("state")), {"scheduled"})
+
+    @freeze_time("2026-10-08 01:00")
+    def test_missing_information_is_listed_before_the_run(self):
+        self.customer.write({"email": False, "phone": "27 12 34"})
+        actions = self._plan(date(2026, 10, 8))
+        self.assertEqual(
+            sorted(actions.mapped("missing_info")),
+            ["No email address", "No valid mobile number"],
+        )
+
+    def test_query_count_does_not_grow_with_customers(self):
+        counts = []
+        for size in (2, 12):
+            customers = self.env["res.partner"].create(
+                [
+                    {
+                        "name": f"Client {size}-{i}",
+                        "is_company": True,
+                        "email": "x@y.nc",
+                    }
+                    for i in range(size)
+                ]
+            )
+            for customer in customers:
+                self._invoice(customer, 1000, date(2026, 9, 1), date(2026, 10, 1))
+            self.Action.search([]).state = "cancelled"
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            with freeze_time("2026-10-08 01:00"):
+                self._plan(date(2026, 10, 8))
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertLessEqual(counts[1], counts[0] + 10, counts)
+
+
+@tagged("post_install", "-at_install")
+class TestReminderExecution(RelanceInvoiceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.invoice = cls._invoice(
+            cls.customer, 125000, date(2026, 9, 1), date(2026, 10, 1)
+        )
+
+    def _plan_email(self):
+        with freeze_time("2026-10-08 01:00"):
+            return self._plan(date(2026, 10, 8)).filtered(
+                lambda a: a.channel == "email"
+            )
+
+    @freeze_time("2026-10-08 01:00")  # 12:00 in Nouméa, a Thursday
+    def test_email_is_queued_and_invoice_moves_to_level(self):
+        action = self._plan_email()
+        action._execute()
+        self.assertRecordValues(
+            action,
+            [
+                {
+                    "state": "done",
+                    "delivery_state": "queued",
+                    "recipient": "boulangerie@client.example.nc",
+                }
+            ],
+        )
+        self.assertIn(self.invoice.name, action.mail_id.body_html)
+        self.assertIn("125", action.mail_id.body_html)
+        self.assertEqual(action.mail_id.state, "outgoing")
+        self.assertEqual(self.invoice.relance_level_id, action.level_id)
+        self.assertEqual(self.invoice.relance_last_date, date(2026, 10, 8))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_invoice_paid_after_planning_cancels_the_action(self):
+        action = self._plan_email()
+        self._register_payment(self.invoice)
+        action._execute()
+        self.assertEqual(action.state, "cancelled")
+        self.assertFalse(action.mail_id)
+
+    @freeze_time("2026-10-08 11:00")  # 22:00 in Nouméa
+    def test_nothing_is_sent_at_night(self):
+        action = self._plan_email()
+        action.scheduled_at = datetime(2026, 10, 8, 10, 0)
+        action._execute()
+        self.assertEqual(action.state, "scheduled")
+        self.assertEqual(action.scheduled_at, datetime(2026, 10, 8, 21, 0))
+
+    def test_nothing_is_sent_on_sundays_or_public_holidays(self):
+        # Thursday 24 September 2026 is the Fête de la citoyenneté
+        moment = datetime(2026, 9, 23, 23, 0)  # 10:00 in Nouméa on the 24th
+        self.assertEqual(
+            self.company._relance_next_allowed(moment, "email"),
+            datetime(2026, 9, 24, 21, 0),  # Friday 25th, 08:00 in Nouméa
+        )
+        sunday = datetime(2026, 10, 10, 23, 0)  # Sunday 11th, 10:00 in Nouméa
+        self.assertEqual(
+            self.company._relance_next_allowed(sunday, "email"),
+            datetime(2026, 10, 11, 21, 0),
+        )
+        self.env["relance.holiday"].create(
+            {"date": date(2026, 10, 12), "name": "Fermeture", "closed": True}
+        )
+        self.assertEqual(
+            self.company._relance_next_allowed(sunday, "email"),
+            datetime(2026, 10, 12, 21, 0),
+        )
+
+    @freeze_time("2026-10-09 05:30")  # Friday 16:30 in Nouméa
+    def test_calls_only_in_business_hours(self):
+        late = datetime(2026, 10, 9, 6, 30)  # Friday 17:30 in Nouméa
+        self.assertEqual(
+            self.company._relance_next_allowed(late, "call"),
+            datetime(2026, 10, 11, 21, 0),  # Monday 08:00
+        )
+
+    @freeze_time("2026-10-08 01:00")
+    def test_responsibility_terms_gate_sending(self):
+        self.company.relance_terms_acceptance_ids.sudo().unlink()
+        self.assertFalse(self.company.relance_terms_accepted)
+        action = self._plan_email()
+        self.assertTrue(action, "the run plans without the terms")
+        self.assertNotIn(action, self.Action.search(self.Action._get_due_domain()))
+        self.company.action_relance_accept_terms()
+        acceptance = self.company.relance_terms_acceptance_ids
+        self.assertRecordValues(
+            acceptance, [{"user_id": self.env.uid, "version": "2026-11"}]
+        )
+        self.assertIn("lawful", acceptance.text)
+        self.assertIn(action, self.Action.search(self.Action._get_due_domain()))
+
+    @freeze_time("2026-10-08 01:00")
+    def test_email_without_address_fails_and_is_retryable(self):
+        action = self._plan_email()
+        self.customer.email = False
+        action._execute()
+        self.assertRecordValues(
+            action, [{"state": "failed", "delivery_state": "failed"}]
+        )
+        self.assertIn("no email address", action.error)
+        self.customer.email = "retour@client.example.nc"
+        action.action_retry()
+        action._execute()
+        self.assertEqual(action.state, "done")
+
+    @freeze_time("2026-10-08 01:00")
+    def test_manual_channels_stay_visible(self):
+        level = self.levels.filtered(lambda lvl: lvl.delay == 7)
+        level.write({"use_email": False, "use_sms": False, "use_letter": True})
+        action = self._plan(date(2026, 10, 8))
+        self.assertEqual(action.channel, "letter")
+        self.assertNotIn(action, self.Action.search(self.Action._get_due_domain()))
+        self.assertIn(
+            action,
+            self.Action.search(
+                [
+                    ("channel", "in", ("letter", "registered_letter", "handover")),
+                    ("state", "=", "scheduled"),
+                ]
+            ),
+        )
+        action.action_mark_done()
+        self.assertEqual(action.state, "done")
+
+    def test_crons_run_twice_send_nothing_twice(self):
+        with freeze_time("2026-10-08 01:00"), self.enter_registry_test_mode():
+            self.env.ref("relance_nc.ir_cron_relance_plan").method_direct_trigger()
+            self.env.ref("relance_nc.ir_cron_relance_plan").method_direct_trigger()
+            actions = self._actions()
+            self.assertEqual(len(actions), 2)  # level 7: email and SMS
+            self.env.ref("relance_nc.ir_cron_relance_execute").method_direct_trigger()
+            self.env.ref("relance_nc.ir_cron_relance_execute").method_direct_trigger()
+        email = actions.filtered(lambda a: a.channel == "email")
+        self.assertEqual(email.state, "done")
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "relance.action"), ("res_id", "=", email.id)]
+        )
+        self.assertEqual(len(mails), 1)
