@@ -31,6 +31,13 @@
         "views/relance_partner_update_views.xml",
         "wizards/relance_registry_import_wizard_views.xml",
         "wizards/relance_partner_check_wizard_views.xml",
+        "wizards/relance_run_preview_views.xml",
+        "report/relance_statement_report.xml",
+        "report/relance_audit_report.xml",
+        "report/relance_receivable_report_views.xml",
+        "report/relance_recovery_report_views.xml",
+        "views/relance_report_views.xml",
+        "wizards/relance_audit_report_wizard_views.xml",
         "views/relance_nc_menus.xml",
     ],
     "demo": [

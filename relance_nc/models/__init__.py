@@ -13,3 +13,4 @@ from . import relance_action
 from . import account_move
 from . import sms_sms
 from . import res_config_settings
+from . import mail_mail

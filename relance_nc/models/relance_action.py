@@ -102,6 +102,13 @@ class RelanceAction(models.Model):
     subject = fields.Char(readonly=True)
     body = fields.Html(string="Content", readonly=True, sanitize_style=True)
     body_text = fields.Text(string="SMS Text", readonly=True)
+    sms_text_custom = fields.Boolean(
+        string="Custom SMS Text",
+        readonly=True,
+        copy=False,
+        help="The SMS text was written in the composer: it is sent instead of "
+        "the level's template.",
+    )
     provider_ref = fields.Char(string="Provider Reference", readonly=True, copy=False)
     delivery_state = fields.Selection(
         [
@@ -216,6 +223,17 @@ class RelanceAction(models.Model):
             "type": "ir.actions.act_window",
             "name": self.env._("Call outcome"),
             "res_model": "relance.call.outcome.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_action_id": self.id},
+        }
+
+    def action_open_sms_composer(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send SMS"),
+            "res_model": "relance.sms.composer",
             "view_mode": "form",
             "target": "new",
             "context": {"default_action_id": self.id},
@@ -587,7 +605,12 @@ class RelanceAction(models.Model):
 
     def _execute_sms(self):
         """Send the SMS, split into separate messages of 160 units (70 when a
-        character is outside GSM), through the company's SMS provider."""
+        character is outside GSM), through the company's SMS provider.
+
+        A part refused or lost in transport leaves the action failed with the
+        reason; the SMS records stay, so that a retry sends the same keys
+        again (see :meth:`_get_sms_records`).
+        """
         contact = self.contact_id or self.partner_id
         if contact.relance_phone_kind != "mobile":
             raise UserError(
@@ -598,46 +621,81 @@ class RelanceAction(models.Model):
             )
         text = self._render_sms_text()
         parts = sms_tools.split_sms(text)
-        messages = (
-            self.env["sms.sms"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "number": contact.relance_phone_e164,
-                        "body": part,
-                        "partner_id": contact.id,
-                        "relance_action_id": self.id,
-                    }
-                    for part in parts
-                ]
-            )
-        )
+        messages = self._get_sms_records(contact, parts)
         messages.send(unlink_failed=False, unlink_sent=False, raise_exception=False)
+        refs = messages.filtered("relance_provider_ref").mapped("relance_provider_ref")
+        vals = {
+            "recipient": contact.relance_phone_e164,
+            "provider_ref": ", ".join(refs) or False,
+        }
         failed = messages.filtered(lambda sms: sms.state == "error")
         if failed:
-            reasons = dict(
-                failed._fields["failure_type"]._description_selection(self.env)
-            )
-            raise UserError(
-                self.env._(
-                    "The SMS gateway refused the message: %(reason)s",
-                    reason=reasons.get(failed[0].failure_type, failed[0].failure_type),
-                )
-            )
+            self.write(vals)
+            self._set_failed(failed[0]._relance_get_error_message())
+            return
         self.write(
-            {
-                "body_text": text,
-                "recipient": contact.relance_phone_e164,
-                "delivery_state": "sent",
-                "cost": self.level_id.fee
-                + len(parts) * self.company_id.relance_cost_sms,
-            }
+            dict(
+                vals,
+                body_text=text,
+                delivery_state="sent",
+                cost=self.level_id.fee + len(parts) * self.company_id.relance_cost_sms,
+            )
         )
         self._set_done()
 
+    def _get_sms_records(self, contact, parts):
+        """The ``sms.sms`` of each part of the text, in order.
+
+        The uuid of a part, the gateway's idempotency key, derives from the
+        action, the number, the part and an attempt number. A part whose
+        earlier SMS is queued, accepted or lost in transport (``sms_server``)
+        reuses it, so a retry or a run after a crash sends the same key and
+        the gateway does not deliver it twice; after a definitive failure
+        (refused number, no credit, not delivered) the next attempt gets a
+        new key.
+        """
+        number = contact.relance_phone_e164
+        sms_model = self.env["sms.sms"].sudo()
+        existing = sms_model.search([("relance_action_id", "=", self.id)])
+        by_uuid = existing.grouped("uuid")
+        slots = []
+        for index, part in enumerate(parts):
+            attempt = 0
+            while True:
+                key = self._get_sms_key(number, index, part, attempt)
+                sms = by_uuid.get(key)
+                if not sms or not sms._relance_is_spent():
+                    break
+                attempt += 1
+            slots.append(
+                sms
+                or {
+                    "uuid": key,
+                    "number": number,
+                    "body": part,
+                    "partner_id": contact.id,
+                    "relance_action_id": self.id,
+                }
+            )
+        created = iter(sms_model.create([s for s in slots if isinstance(s, dict)]))
+        messages = sms_model.union(
+            *(next(created) if isinstance(s, dict) else s for s in slots)
+        )
+        messages.filtered(lambda sms: sms.state == "error").write(
+            {"state": "outgoing", "failure_type": False, "relance_error": False}
+        )
+        return messages
+
+    def _get_sms_key(self, number, index, part, attempt):
+        """Deterministic uuid (32 hex digits, as core's) of one SMS part."""
+        namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"relance.action:{self.uuid}")
+        return uuid.uuid5(namespace, f"{attempt}:{index}:{number}:{part}").hex
+
     def _render_sms_text(self):
-        """SMS text from the level's template, transliterated to stay in GSM."""
+        """SMS text written in the composer, else from the level's template,
+        transliterated to stay in GSM."""
+        if self.sms_text_custom and self.body_text:
+            return self.body_text
         template = self.level_id.sms_template_id or self.env.ref(
             const.DEFAULT_TEMPLATES["sms"]
         )
@@ -668,12 +726,69 @@ class RelanceAction(models.Model):
                 }
             )
 
+    def _message_receive_bounce(self, email, partner):
+        """A reminder email bounced: mark the action and the contact, so that
+        the next run lists the address as missing information."""
+        self.write(
+            {
+                "delivery_state": "bounced",
+                "error": self.env._("The email to %(email)s bounced.", email=email),
+            }
+        )
+        contacts = partner or self.contact_id.filtered(
+            lambda contact: contact.email_normalized == email
+        )
+        contacts.sudo().write({"relance_email_bounced": True})
+        return super()._message_receive_bounce(email, partner)
+
     def _set_failed(self, error):
         self.write({"state": "failed", "error": error, "delivery_state": "failed"})
         for action in self:
             action.message_post(
                 body=self.env._("Sending failed: %(error)s", error=error)
             )
+
+    def _apply_sms_report(self, sms, status):
+        """Follow the delivery report ``status`` of one of the action's SMS.
+
+        Delivered when all its parts are; a part not delivered fails the
+        action (retryable) and is noted on the contact, never dropped.
+        """
+        self.ensure_one()
+        if sms.state == "sent":
+            parts = (
+                self.env["sms.sms"]
+                .sudo()
+                .search(
+                    [
+                        ("relance_action_id", "=", self.id),
+                        ("state", "in", ("pending", "sent")),
+                    ]
+                )
+            )
+            if self.state == "done" and all(p.state == "sent" for p in parts):
+                self.delivery_state = "delivered"
+            return
+        if sms.state != "error":
+            return
+        error = self.env._(
+            "The SMS to %(number)s was %(status)s: %(error)s",
+            number=sms.number,
+            status=sms._relance_report_label(status),
+            error=sms.relance_error or "-",
+        )
+        if self.state == "done":
+            self._set_failed(error)
+        else:
+            self.message_post(body=error)
+        contact = self.contact_id or self.partner_id
+        contact.message_post(
+            body=self.env._(
+                "Reminder SMS failed: %(error)s (%(action)s)",
+                error=error,
+                action=self.display_name,
+            )
+        )
 
     # ------------------------------------------------------------
     # HELPERS
@@ -682,20 +797,29 @@ class RelanceAction(models.Model):
     def _get_missing_info(self):
         """Translated description of what the channel needs and the recipient lacks."""
         self.ensure_one()
-        contact = self.contact_id or self.partner_id
-        if self.channel == "email" and not contact.email:
+        return self._missing_info_for(self.channel, self.contact_id or self.partner_id)
+
+    @api.model
+    def _missing_info_for(self, channel, contact):
+        if channel == "email" and not contact.email:
             return self.env._("No email address")
-        if self.channel == "email" and contact.relance_email_bounced:
+        if channel == "email" and contact.relance_email_bounced:
             return self.env._("Email address bounced")
-        if self.channel == "sms" and contact.relance_phone_kind != "mobile":
+        if channel == "sms" and contact.relance_phone_kind != "mobile":
             return self.env._("No valid mobile number")
-        if self.channel == "call" and contact.relance_phone_kind in (False, "invalid"):
+        if channel == "call" and contact.relance_phone_kind in (False, "invalid"):
             return self.env._("No valid phone number")
-        if self.channel in ("letter", "registered_letter") and not (
+        if channel in ("letter", "registered_letter") and not (
             contact.street and contact.city
         ):
             return self.env._("Incomplete postal address")
         return ""
+
+    @api.model
+    def _preview_company(self, company, day):
+        """Action values the run of ``day`` would create, without creating them."""
+        rows = self._get_overdue_items(company, day)
+        return self._prepare_plan_vals(company, rows, day) if rows else []
 
     def _get_call_brief(self):
         """What the agent needs at hand: numbers, invoices, amounts."""

@@ -360,3 +360,89 @@ class TestReminderExecution(RelanceInvoiceCommon):
             [("model", "=", "relance.action"), ("res_id", "=", email.id)]
         )
         self.assertEqual(len(mails), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestReminderDelivery(RelanceInvoiceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.invoice = cls._invoice(
+            cls.customer, 125000, date(2026, 9, 1), date(2026, 10, 1)
+        )
+
+    def _sent_email_action(self):
+        with freeze_time("2026-10-08 01:00"):
+            action = self._plan(date(2026, 10, 8)).filtered(
+                lambda a: a.channel == "email"
+            )
+            action._execute()
+        return action
+
+    def test_refused_email_fails_the_action(self):
+        action = self._sent_email_action()
+        action.mail_id._postprocess_sent_message(
+            success_pids=self.env["res.partner"],
+            success_emails=[],
+            failure_reason="550 mailbox unavailable",
+            failure_type="mail_smtp",
+        )
+        self.assertRecordValues(
+            action,
+            [
+                {
+                    "state": "failed",
+                    "delivery_state": "failed",
+                    "error": "550 mailbox unavailable",
+                }
+            ],
+        )
+
+    def test_bounce_marks_the_action_and_the_contact(self):
+        action = self._sent_email_action()
+        action._message_receive_bounce(self.customer.email_normalized, self.customer)
+        self.assertEqual(action.delivery_state, "bounced")
+        self.assertTrue(self.customer.relance_email_bounced)
+        self.invoice.relance_level_id = False
+        with freeze_time("2026-10-22 01:00"):
+            later = self._plan(date(2026, 10, 22)).filtered(
+                lambda a: a.channel == "email"
+            )
+        self.assertEqual(later.missing_info, "Email address bounced")
+
+    def test_french_rendering(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["relance_nc"], ["fr_FR"], overwrite=True
+        )
+        self.customer.lang = "fr_FR"
+        action = self._sent_email_action()
+        self.assertIn("relance de paiement", action.mail_id.subject)
+        self.assertIn("Bonjour", action.mail_id.body_html)
+        self.assertIn("125\xa0000", action.mail_id.body_html)
+        with freeze_time("2026-10-08 01:00"):
+            sms = self._actions(channel="sms")
+            text = sms._render_sms_text()
+        self.assertIn("125 000 XPF", text)
+        self.assertIn("impayé", text)
+
+    @freeze_time("2026-10-07 01:00")
+    def test_preview_of_tomorrows_run(self):
+        self.company.write({"relance_cost_email": 10, "relance_cost_sms": 25})
+        self.customer.phone = "27 12 34"  # a fixed line: the SMS cannot go
+        preview = self.env["relance.run.preview"].create({"day": date(2026, 10, 8)})
+        preview.action_compute()
+        self.assertRecordValues(
+            preview.line_ids.sorted("channel"),
+            [
+                {"channel": "email", "cost": 10, "missing_info": False},
+                {
+                    "channel": "sms",
+                    "cost": 25,
+                    "missing_info": "No valid mobile number",
+                },
+            ],
+        )
+        self.assertEqual(preview.total_cost, 35)
+        self.assertEqual(preview.missing_count, 1)
+        self.assertFalse(self._actions(), "a preview plans nothing")
