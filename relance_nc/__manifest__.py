@@ -27,10 +27,12 @@
         "views/relance_policy_views.xml",
         "views/relance_action_views.xml",
         "views/res_config_settings_views.xml",
+        "views/sms_template_views.xml",
         "views/relance_registry_views.xml",
         "views/relance_partner_update_views.xml",
         "wizards/relance_registry_import_wizard_views.xml",
         "wizards/relance_partner_check_wizard_views.xml",
+        "wizards/relance_sms_composer_views.xml",
         "wizards/relance_run_preview_views.xml",
         "report/relance_statement_report.xml",
         "report/relance_audit_report.xml",
@@ -43,4 +45,12 @@
     "demo": [
         "demo/relance_nc_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "relance_nc/static/src/sms_counter/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "relance_nc/static/tests/**/*",
+        ],
+    },
 }

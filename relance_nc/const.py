@@ -73,3 +73,32 @@ CALL_OUTCOMES = [
 DEFAULT_TZ = "Pacific/Noumea"
 # First key of the advisory lock taken while planning a company's reminders.
 PLAN_LOCK_KEY = 687_001
+
+# HTTP SMS gateway (models/relance_sms_api.py, controllers/main.py)
+SMS_PROVIDERS = [("iap", "Odoo IAP"), ("http", "HTTP gateway")]
+SMS_HTTP_TIMEOUT = 15  # seconds, connection and read
+SMS_STATUS_ROUTE = "/relance_nc/sms/status"
+SMS_SIGNATURE_HEADER = "X-Relance-Signature"
+SMS_SIGNATURE_PREFIX = "sha256="
+# Alphanumeric sender ID: at most 11 letters or digits (3GPP TS 23.040).
+SMS_SENDER_PATTERN = r"[A-Za-z0-9]{1,11}"
+# Gateway rejection codes -> sms.sms failure_type; any other code: sms_server.
+SMS_GATEWAY_ERRORS = {
+    "invalid_number": "sms_number_format",
+    "no_credit": "sms_credit",
+}
+# Delivery report status -> sms.sms state.
+SMS_REPORT_STATES = {
+    "sent": "pending",
+    "delivered": "sent",
+    "failed": "error",
+    "expired": "error",
+    "rejected": "error",
+}
+# Delivery report failure -> provider error of sms.tracker (core's sms_<error>
+# delivery failure types: not_delivered, expired, rejected).
+SMS_REPORT_ERRORS = {
+    "failed": "not_delivered",
+    "expired": "expired",
+    "rejected": "rejected",
+}

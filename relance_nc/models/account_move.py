@@ -19,8 +19,8 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
         index="btree_not_null",
-        tracking=True,
-        help="Last reminder level sent for this invoice.",
+        help="Last reminder level sent for this invoice. Its history is the list "
+        "of reminders, not the chatter: a run may move thousands of invoices.",
     )
     relance_last_date = fields.Date(string="Last Reminder", copy=False, readonly=True)
     relance_next_date = fields.Date(

@@ -1,12 +1,15 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
 from datetime import time, timedelta
 
 from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import file_open
 
 from .. import const
 from ..tools import schedule
+from .relance_sms_api import RelanceSmsApi
 
 
 class ResCompany(models.Model):
@@ -37,6 +40,30 @@ class ResCompany(models.Model):
     relance_cost_registered_letter = fields.Monetary(string="Registered Letter Cost")
     relance_cost_call = fields.Monetary(string="Call Cost")
     relance_cost_handover = fields.Monetary(string="Hand-over Cost")
+    # SMS provider (models/relance_sms_api.py); secrets for admins only
+    relance_sms_provider = fields.Selection(
+        const.SMS_PROVIDERS,
+        string="SMS Provider",
+        default="iap",
+        required=True,
+        help="Odoo IAP, or the HTTP gateway configured below.",
+    )
+    relance_sms_url = fields.Char(
+        string="SMS Gateway URL", help="Where the SMS batches are POSTed as JSON."
+    )
+    relance_sms_sender = fields.Char(
+        string="SMS Sender Name",
+        help="Name shown to the customer: at most 11 letters or digits.",
+    )
+    relance_sms_api_key = fields.Char(
+        string="SMS Gateway API Key", groups="base.group_system", copy=False
+    )
+    relance_sms_webhook_secret = fields.Char(
+        string="SMS Webhook Secret",
+        groups="base.group_system",
+        copy=False,
+        help="Key of the HMAC-SHA256 signature of the gateway's delivery reports.",
+    )
     # Content responsibility (seed §E3, §F3, §G3)
     relance_terms_acceptance_ids = fields.One2many(
         "relance.terms.acceptance", "company_id", string="Terms Acceptances"
@@ -51,6 +78,30 @@ class ResCompany(models.Model):
         accepted = self._relance_accepted_companies()
         for company in self:
             company.relance_terms_accepted = company in accepted
+
+    @api.constrains("relance_sms_sender", "relance_sms_url")
+    def _check_relance_sms_gateway(self):
+        for company in self:
+            sender = company.relance_sms_sender
+            if sender and not re.fullmatch(const.SMS_SENDER_PATTERN, sender):
+                raise ValidationError(
+                    self.env._(
+                        "The SMS sender name of %(company)s must be at most 11 "
+                        "letters or digits, without spaces or accents: %(sender)s",
+                        company=company.name,
+                        sender=sender,
+                    )
+                )
+            url = company.relance_sms_url
+            if url and not re.match(r"https?://[^\s/]+", url):
+                raise ValidationError(
+                    self.env._(
+                        "The SMS gateway URL of %(company)s must start with "
+                        "http:// or https://: %(url)s",
+                        company=company.name,
+                        url=url,
+                    )
+                )
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -76,6 +127,12 @@ class ResCompany(models.Model):
         self.ensure_one()
         self.env["relance.terms.acceptance"]._accept(self)
         return True
+
+    def _get_sms_api_class(self):
+        self.ensure_one()
+        if self.relance_sms_provider == "http":
+            return RelanceSmsApi
+        return super()._get_sms_api_class()
 
     def _relance_channel_costs(self):
         self.ensure_one()

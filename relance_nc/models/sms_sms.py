@@ -1,6 +1,12 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .. import const
+
+# Progress of an SMS: a delivery report never moves it backwards, and the
+# final states (delivered, error, cancelled) are not changed by later reports.
+_STATE_RANK = {"outgoing": 0, "process": 1, "pending": 2, "sent": 3, "error": 3}
 
 
 class SmsSms(models.Model):
@@ -9,3 +15,125 @@ class SmsSms(models.Model):
     relance_action_id = fields.Many2one(
         "relance.action", index="btree_not_null", ondelete="set null"
     )
+    relance_provider_ref = fields.Char(
+        string="Gateway Reference", readonly=True, copy=False
+    )
+    relance_error = fields.Char(string="Gateway Error", readonly=True, copy=False)
+
+    # ------------------------------------------------------------
+    # SENDING (the sms_twilio way)
+    # ------------------------------------------------------------
+
+    def _get_sms_company(self):
+        return self.relance_action_id.company_id or super()._get_sms_company()
+
+    def _split_by_api(self):
+        """Send the SMS of companies using the HTTP gateway through it, the
+        others through the next provider (IAP by default)."""
+        todo_via_super = self.browse()
+        for company, company_sms in self.grouped(
+            lambda sms: sms._get_sms_company()
+        ).items():
+            if company.relance_sms_provider == "http":
+                sms_api = company._get_sms_api_class()(self.env)
+                sms_api._set_company(company)
+                yield sms_api, company_sms
+            else:
+                todo_via_super |= company_sms
+        if todo_via_super:
+            yield from super(SmsSms, todo_via_super)._split_by_api()
+
+    def _send(self, unlink_failed=False, unlink_sent=True, raise_exception=False):
+        """The queue cron sends a batch of any companies without an API: split
+        it per provider, as :meth:`send` does, instead of assuming one company."""
+        if self.env.context.get("sms_api"):
+            return super()._send(
+                unlink_failed=unlink_failed,
+                unlink_sent=unlink_sent,
+                raise_exception=raise_exception,
+            )
+        for sms_api, batch in self._split_by_api():
+            super(SmsSms, batch.with_context(sms_api=sms_api))._send(
+                unlink_failed=unlink_failed,
+                unlink_sent=unlink_sent,
+                raise_exception=raise_exception,
+            )
+
+    def _handle_call_result_hook(self, results):
+        """Keep the gateway's reference and error: core stores neither, and
+        our SMS stay to follow delivery reports."""
+        by_uuid = self.grouped("uuid")
+        for result in results:
+            sms = by_uuid.get(result.get("uuid"))
+            vals = {
+                "relance_provider_ref": result.get("relance_provider_ref"),
+                "relance_error": result.get("failure_reason"),
+            }
+            if sms and any(vals.values()):
+                sms.write({key: value or False for key, value in vals.items()})
+        return super()._handle_call_result_hook(results)
+
+    # ------------------------------------------------------------
+    # DELIVERY REPORTS
+    # ------------------------------------------------------------
+
+    def _relance_apply_report(self, status, error=False, provider_ref=False):
+        """Apply a delivery report of the HTTP gateway to this SMS, its tracker
+        (chatter notification) and its reminder; return whether it changed
+        anything. A report that does not move the SMS forward (a replay, a late
+        "sent" after "delivered") changes nothing.
+        """
+        self.ensure_one()
+        state = const.SMS_REPORT_STATES[status]
+        if _STATE_RANK[state] <= _STATE_RANK.get(self.state, 3):
+            return False
+        failure_type = False
+        if state == "error":
+            failure_type = const.SMS_GATEWAY_ERRORS.get(error, "unknown")
+            self.sms_tracker_id.with_context(
+                sms_known_failure_reason=error or False
+            )._action_update_from_provider_error(const.SMS_REPORT_ERRORS[status])
+        else:
+            self.sms_tracker_id._action_update_from_sms_state(state)
+        vals = {"state": state, "failure_type": failure_type}
+        if error:
+            vals["relance_error"] = str(error)[:500]
+        if provider_ref and not self.relance_provider_ref:
+            vals["relance_provider_ref"] = str(provider_ref)[:100]
+        self.write(vals)
+        if self.relance_action_id:
+            self.relance_action_id._apply_sms_report(self, status)
+        return True
+
+    # ------------------------------------------------------------
+    # HELPERS
+    # ------------------------------------------------------------
+
+    def _relance_is_spent(self):
+        """Whether this SMS definitively failed, so that a new attempt needs a
+        new key; a transport error (``sms_server``) may have reached the
+        gateway and is sent again with the same key."""
+        self.ensure_one()
+        return self.state == "canceled" or (
+            self.state == "error" and self.failure_type != "sms_server"
+        )
+
+    def _relance_get_error_message(self):
+        """Why this SMS failed, as the gateway said or as core's failure type."""
+        self.ensure_one()
+        if self.relance_error:
+            return self.relance_error
+        labels = dict(self._fields["failure_type"]._description_selection(self.env))
+        return self.env._(
+            "The SMS provider refused the message: %(reason)s",
+            reason=labels.get(self.failure_type, self.failure_type or "-"),
+        )
+
+    @api.model
+    def _relance_report_label(self, status):
+        """Translated label of a failed delivery report status."""
+        return {
+            "failed": self.env._("failed"),
+            "expired": self.env._("expired"),
+            "rejected": self.env._("rejected by the network"),
+        }.get(status, status)

@@ -2,5 +2,6 @@
 from . import relance_registry_import_wizard
 from . import relance_partner_check_wizard
 from . import relance_call_outcome_wizard
+from . import relance_sms_composer
 from . import relance_audit_report_wizard
 from . import relance_run_preview
