@@ -17,6 +17,7 @@ class RelanceHoliday(models.Model):
     date = fields.Date(required=True)
     name = fields.Char(required=True, translate=True)
     closed = fields.Boolean(
+        string="Closed Day",
         default=True,
         help="Closed: nothing is sent that day. Unticked: a default public "
         "holiday on which reminders are sent anyway.",

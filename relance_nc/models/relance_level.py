@@ -52,6 +52,7 @@ class RelanceLevel(models.Model):
     )
     review = fields.Selection(
         [("auto", "Automatic"), ("manual", "Manual review")],
+        string="Sending Mode",
         default="auto",
         required=True,
         help="Automatic actions are sent at their scheduled time; the others "
