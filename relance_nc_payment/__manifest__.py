@@ -3,12 +3,33 @@
 {
     "name": "relance.nc - Card Payment",
     "summary": "Card payment links, hosted shop and monthly payouts for relance.nc",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Accounting/Payment Providers",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
     "maintainers": ["relance-nc"],
     "license": "LGPL-3",
     "depends": ["relance_nc", "account_payment"],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        # Payment links and the hosted shop
+        "views/payment_relance_lyra_templates.xml",
+        "views/payment_provider_views.xml",
+        "views/portal_templates.xml",
+        "views/relance_payment_brand_views.xml",
+        "data/payment_provider_data.xml",
+        "data/mail_template_data.xml",
+        # Collected funds, payouts, fees, rejections
+        "security/relance_payout_security.xml",
+        "report/relance_payout_report.xml",
+        "data/relance_payout_data.xml",
+        "views/relance_payout_views.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "relance_nc_payment/static/tests/tours/*.js",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
 }

@@ -1,0 +1,157 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import http
+from odoo.exceptions import ValidationError
+from odoo.fields import Command
+from odoo.http import request
+
+from odoo.addons.account_payment.controllers.portal import PortalAccount
+
+
+class RelancePaymentPortal(PortalAccount):
+    """Short payment links and the balance page of several invoices."""
+
+    def _relance_error_page(self, status, title, message):
+        return request.render(
+            "relance_nc_payment.portal_link_error",
+            {"title": title, "message": message},
+            status=status,
+        )
+
+    def _relance_link_or_error(self, link_sudo):
+        """The error page of an unknown or expired link, else None."""
+        if not link_sudo:
+            return self._relance_error_page(
+                404,
+                request.env._("Payment link not found"),
+                request.env._(
+                    "This payment link does not exist. Check that it was copied "
+                    "in full, or contact the sender of the reminder."
+                ),
+            )
+        if link_sudo._is_expired():
+            return self._relance_error_page(
+                403,
+                request.env._("Payment link expired"),
+                request.env._(
+                    "This payment link has expired. Contact the sender of the "
+                    "reminder to get a new one."
+                ),
+            )
+        return None
+
+    @http.route(
+        "/r/<string:token>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        sitemap=False,
+    )
+    def relance_short_link(self, token, **kwargs):
+        link_sudo = request.env["relance.payment.link"].sudo()
+        if token.isalnum() and len(token) <= 32:
+            link_sudo = link_sudo.search([("token", "=", token)], limit=1)
+        error = self._relance_link_or_error(link_sudo)
+        if error:
+            return error
+        if link_sudo.shop_url:
+            # The creditor's own shop (a URL built from its checked pattern).
+            return request.redirect(link_sudo.shop_url, code=303, local=False)
+        return request.redirect(self._relance_localized(link_sudo), code=303)
+
+    def _relance_localized(self, link_sudo):
+        """The link's target in the customer's language (French, mostly)."""
+        path = link_sudo._get_target_path()
+        ir_http = request.env["ir.http"]
+        lang = link_sudo.partner_id.lang
+        if (
+            lang
+            and ir_http.get_nearest_lang(lang) == lang
+            and lang != ir_http._get_default_lang().code
+        ):
+            url_code = request.env["res.lang"]._get_data(code=lang).url_code
+            path = "/%s%s" % (url_code, path)
+        return path
+
+    def _relance_balance_link(self, link_id, access_token):
+        link_sudo = request.env["relance.payment.link"].sudo().browse(link_id).exists()
+        if link_sudo and not link_sudo._check_access_token(access_token):
+            return link_sudo, self._relance_error_page(
+                403,
+                request.env._("Invalid payment link"),
+                request.env._("This payment link is not valid."),
+            )
+        return link_sudo, self._relance_link_or_error(link_sudo)
+
+    @http.route(
+        "/relance/balance/<int:link_id>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        sitemap=False,
+    )
+    def relance_balance_page(self, link_id, access_token=None, **kwargs):
+        link_sudo, error = self._relance_balance_link(link_id, access_token)
+        if error:
+            return error
+        invoices = link_sudo.move_ids.filtered(lambda m: m._has_to_be_paid())
+        values = {
+            "page_name": "relance_balance",
+            "link": link_sudo,
+            "invoices": invoices,
+            "paid_invoices": link_sudo.move_ids - invoices,
+        }
+        if invoices:
+            currency = invoices[0].currency_id
+            invoices = invoices.filtered(lambda m: m.currency_id == currency)
+            amount = sum(invoices.mapped("amount_residual"))
+            values.update(
+                self._get_common_page_view_values(
+                    invoices_data={
+                        "partner": invoices[0].partner_id,
+                        "company": invoices[0].company_id,
+                        "total_amount": amount,
+                        "currency": currency,
+                        "amount_residual": amount,
+                        "payment_reference": invoices[0].name
+                        if len(invoices) == 1
+                        else False,
+                        "landing_route": link_sudo._get_target_path(),
+                        "transaction_route": "/relance/balance/%s/transaction"
+                        % link_sudo.id,
+                    },
+                    access_token=access_token,
+                    **kwargs,
+                )
+            )
+            values.update({"invoices": invoices, "amount": amount})
+        return request.render("relance_nc_payment.portal_balance_page", values)
+
+    @http.route(
+        "/relance/balance/<int:link_id>/transaction", type="jsonrpc", auth="public"
+    )
+    def relance_balance_transaction(self, link_id, access_token=None, **kwargs):
+        link_sudo, error = self._relance_balance_link(link_id, access_token)
+        if error:
+            raise ValidationError(request.env._("This payment link is not valid."))
+        invoices = link_sudo.move_ids.filtered(lambda m: m._has_to_be_paid())
+        if not invoices:
+            raise ValidationError(request.env._("Nothing is left to pay."))
+        currency = invoices[0].currency_id
+        invoices = invoices.filtered(lambda m: m.currency_id == currency)
+        self._validate_transaction_kwargs(kwargs)
+        kwargs.update(
+            {
+                "currency_id": currency.id,
+                "partner_id": invoices[0].partner_id.id,
+                "amount": sum(invoices.mapped("amount_residual")),
+                "reference_prefix": None,
+            }
+        )
+        tx_sudo = self._create_transaction(
+            custom_create_values={"invoice_ids": [Command.set(invoices.ids)]},
+            **kwargs,
+        )
+        return tx_sudo._get_processing_values()

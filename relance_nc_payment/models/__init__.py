@@ -1,0 +1,19 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# Payment links and the hosted shop
+from . import payment_provider
+from . import payment_transaction
+from . import relance_payment_brand
+from . import relance_payment_link
+from . import res_company
+from . import res_config_settings
+from . import relance_action
+
+# Collected funds, payouts, fees, rejections
+from . import payment_provider_payout
+from . import payment_transaction_payout
+from . import relance_fee_rule
+from . import relance_payment_rejection
+from . import relance_payout
+from . import relance_payout_line
+from . import res_company_payout
+from . import res_partner_payout
