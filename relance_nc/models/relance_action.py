@@ -1,5 +1,6 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 import logging
 import uuid
 from datetime import datetime, timedelta
@@ -593,17 +594,25 @@ class RelanceAction(models.Model):
         self._set_done()
 
     def _prepare_email_values(self):
-        """Extra values of the email: invoice PDFs when the level asks."""
-        if not self.level_id.attach_invoices:
-            return {}
-        report = self.env.ref("account.account_invoices")
+        """Extra values of the email: invoice PDFs and the account statement
+        when the level asks (one document per rendering, see §10 of the notes)."""
+        reports = self.env["ir.actions.report"]
+        documents = []
+        if self.level_id.attach_invoices:
+            report = self.env.ref("account.account_invoices")
+            documents += [
+                (f"{move.name.replace('/', '_')}.pdf", report, move)
+                for move in self.move_ids
+            ]
+        if self.level_id.attach_statement:
+            report = self.env.ref("relance_nc.action_report_relance_statement")
+            name = self.env._("Statement - %(customer)s", customer=self.partner_id.name)
+            documents.append((f"{name}.pdf", report, self.partner_id))
         attachments = []
-        for move in self.move_ids:
-            content, __ = self.env["ir.actions.report"]._render_qweb_pdf(
-                report, move.ids
-            )
-            attachments.append((f"{move.name.replace('/', '_')}.pdf", content))
-        return {"attachments": attachments}
+        for name, report, record in documents:
+            content, __ = reports._render_qweb_pdf(report, record.ids)
+            attachments.append((name, base64.b64encode(content)))
+        return {"attachments": attachments} if attachments else {}
 
     def _execute_sms(self):
         """Send the SMS, split into separate messages of 160 units (70 when a

@@ -46,6 +46,9 @@ class RelanceLevel(models.Model):
     attach_invoices = fields.Boolean(
         string="Attach Invoices", help="Attach the PDF of each overdue invoice."
     )
+    attach_statement = fields.Boolean(
+        string="Attach Statement", help="Attach the customer's account statement."
+    )
     fee = fields.Monetary(
         help="Reminder fee recorded on each action of this level (accessory "
         "amounts are only claimed when the invoices stated them)."

@@ -446,3 +446,12 @@ class TestReminderDelivery(RelanceInvoiceCommon):
         self.assertEqual(preview.total_cost, 35)
         self.assertEqual(preview.missing_count, 1)
         self.assertFalse(self._actions(), "a preview plans nothing")
+
+    def test_invoices_and_statement_attached_on_request(self):
+        level = self.levels.filtered(lambda lvl: lvl.delay == 7)
+        level.write({"attach_invoices": True, "attach_statement": True})
+        action = self._sent_email_action()
+        names = action.mail_id.attachment_ids.mapped("name")
+        self.assertEqual(len(names), 2, names)
+        self.assertTrue(any(self.invoice.name.replace("/", "_") in n for n in names))
+        self.assertTrue(any("Boulangerie" in n for n in names))
