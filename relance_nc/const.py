@@ -61,6 +61,8 @@ DEFAULT_MIN_DAYS_BETWEEN = 5
 # when the text changes: every company must then accept the new version.
 TERMS_VERSION = "2026-11"
 EXECUTE_BATCH_SIZE = 200
+# Emails rendered and queued together, then committed (see _cron_execute).
+EMAIL_CHUNK_SIZE = 50
 CALL_OUTCOMES = [
     ("reached", "Reached"),
     ("voicemail", "Voicemail"),

@@ -1,0 +1,732 @@
+#!/usr/bin/env python3
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Benchmark of the daily reminder run (issue 3): planning, then sending emails.
+
+Builds ``--customers`` customers (default 5 000) with ``--invoices`` overdue
+customer invoices (default 50 000, 5 to 120 days overdue, whole XPF, some in
+two instalments), then prints wall time, SQL queries and peak memory of
+
+1. planning the company's reminders with the standard policy
+   (``relance.action._plan_company``; targets ≤ 16 s, ≤ 50 queries per 1 000
+   actions, ≤ 1 GB), and
+2. executing ``--emails`` email actions (default 5 000) through the execution
+   cron's code, ``_cron_execute``: rendering and queueing in Odoo's mail queue,
+   not SMTP (target ≤ 60 s),
+
+next to the figures of OCA ``account_credit_control`` quoted in the issue.
+
+Data generation is not measured. It is done in bulk: one real posted invoice
+per shape through the ORM, then cloned with ``INSERT … SELECT`` (all columns
+read from ``information_schema``); customers are inserted with SQL. The main
+company is turned into a Caledonian creditor (XPF, Pacific/Noumea) with the
+standard policy and the responsibility terms accepted. Sending hours are
+neutralised (``res.company._relance_next_allowed`` still runs, but its answer
+is "now"), so that the figures do not depend on the hour in Nouméa; SMS and
+call actions are postponed before the execution, which measures email only.
+
+It uses the checkout's private PostgreSQL cluster (``setup/devenv.py``, started
+and stopped here when it is not running; set ``RELANCE_PGPORT`` if port 54329
+is taken, or ``--db-port`` to use a running server), creates the database
+``relance_bench_reminders`` with relance_nc installed when missing (``--fresh``
+rebuilds it), and works in a copy of it, dropped at the end, so that every run
+starts from the same empty database: the execution cron commits after each
+action, as in production. Run:
+``python3 tests/benchmarks/bench_reminders.py [--customers 200 --invoices 2000]``.
+"""
+
+import argparse
+import cProfile
+import gc
+import random
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from unittest.mock import patch
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "setup"))
+
+import devenv  # noqa: E402
+
+# OCA account_credit_control 19.0 planning the same 50 000 invoices (issue 3).
+OCA_SECONDS = 81.0
+OCA_QUERIES = 98_000
+TARGET_PLAN_SECONDS = 16.0
+TARGET_QUERIES_PER_1000 = 50
+TARGET_PEAK_MIB = 1024
+TARGET_EXECUTE_SECONDS = 60.0
+
+# Invoice shapes: (amount in XPF, payment term). Each is posted once with the
+# ORM, then cloned; customers get them in turn.
+SHAPES = [
+    (15_000, "account.account_payment_term_30days"),
+    (48_500, "account.account_payment_term_30days"),
+    (125_000, "account.account_payment_term_45days"),
+    (310_000, "account.account_payment_term_advance_60days"),  # two instalments
+]
+MIN_DAYS_OVERDUE, MAX_DAYS_OVERDUE = 5, 120
+NAME_PREFIX = "BENCH/"
+
+
+# ---------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------
+
+
+def reset_peak_rss():
+    """Reset the process's peak RSS so that the next phase shows its own peak.
+
+    Linux only (``/proc/self/clear_refs``); elsewhere the peak is cumulative.
+    """
+    gc.collect()
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def peak_rss_mib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def profiled(path):
+    """Profile the block with cProfile into ``path`` when given."""
+    if not path:
+        yield
+        return
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        yield
+    finally:
+        profile.disable()
+        profile.dump_stats(path)
+        print(f"    profile written to {path}", flush=True)
+
+
+@dataclass
+class Figures:
+    """What one measured phase cost."""
+
+    result: object
+    seconds: float  # wall time
+    cpu: float  # CPU time of this process (Python side; PostgreSQL excluded)
+    queries: int
+    peak_mib: float  # peak RSS of this process during the phase
+    peak_is_phase: bool  # False: peak of the whole process (no reset possible)
+    traced_mib: float | None  # tracemalloc peak, when asked
+
+
+def measure(env, func, *, trace_memory=False, profile=None):
+    """Run ``func`` and flush; return its :class:`Figures`."""
+    env.flush_all()
+    peak_is_phase = reset_peak_rss()
+    if trace_memory:
+        tracemalloc.start()
+    queries = env.cr.sql_log_count
+    cpu = time.process_time()
+    start = time.perf_counter()
+    with profiled(profile):
+        result = func()
+        env.flush_all()
+    seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    queries = env.cr.sql_log_count - queries
+    traced = None
+    if trace_memory:
+        traced = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+    return Figures(result, seconds, cpu, queries, peak_rss_mib(), peak_is_phase, traced)
+
+
+def show(label, text, value=None, target=None, unit="", *, at_least=False):
+    """Print one figure, with its target (a maximum unless ``at_least``)."""
+    line = f"  {label:<28}{text:>16}"
+    if target is not None:
+        met = value >= target if at_least else value <= target
+        bound = "≥" if at_least else "≤"
+        line += f"   target {bound} {target:g}{unit}  {'ok' if met else 'MISSED'}"
+    print(line, flush=True)
+
+
+def show_common(figures, target_seconds):
+    """Wall time, CPU time, queries and peak memory of a phase."""
+    show("wall time", f"{figures.seconds:.2f} s", figures.seconds, target_seconds, " s")
+    show("CPU time of Odoo (Python)", f"{figures.cpu:.2f} s")
+    show("SQL queries", f"{figures.queries:,}")
+
+
+# ---------------------------------------------------------------------------
+# Data generation (bulk, not measured)
+# ---------------------------------------------------------------------------
+
+
+def setup_company(env):
+    """The main company as a Caledonian creditor: XPF, Pacific/Noumea, terms
+    accepted. Done before any entry: the currency cannot change afterwards."""
+    company = env.company
+    env.ref("base.XPF").active = True
+    company.write(
+        {
+            "currency_id": env.ref("base.XPF").id,
+            "account_fiscal_country_id": env.ref("base.nc").id,
+            "country_id": env.ref("base.nc").id,
+            "email": "compta@creancier-bench.example.nc",
+        }
+    )
+    company.partner_id.tz = "Pacific/Noumea"
+    company.action_relance_accept_terms()
+    # The standard policy exists in production; create it now, not while planning.
+    env["relance.policy"]._get_company_default(company)
+    return company
+
+
+def insert_customers(env, count):
+    """Insert ``count`` customers with SQL; return their ids and names."""
+    nc = env.ref("base.nc").id
+    rows = []
+    for i in range(count):
+        name = f"Client {i + 1:05d} SARL"
+        rows.append((name, name, f"client{i + 1:05d}@example.nc", nc))
+    ids = [
+        row[0]
+        for row in env.cr.execute_values(
+            "INSERT INTO res_partner (name, complete_name, email, country_id, phone,"
+            " lang, is_company, active, type, customer_rank, autopost_bills,"
+            " create_date, write_date) VALUES %s RETURNING id",
+            rows,
+            template="(%s, %s, %s, %s, '+687751234', 'en_US', true, true,"
+            " 'contact', 1, 'ask', now() at time zone 'UTC',"
+            " now() at time zone 'UTC')",
+            page_size=5000,
+            fetch=True,
+        )
+    ]
+    env.cr.execute(
+        "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)", [ids]
+    )
+    env.invalidate_all()
+    # Stored computed fields (normalised email, E.164 phone, phone kind) as
+    # the ORM would set them.
+    partners = env["res.partner"].browse(ids)
+    for fname in (
+        "email_normalized",
+        "phone_sanitized",
+        "relance_phone_e164",
+        "relance_phone_kind",
+    ):
+        env.add_to_compute(partners._fields[fname], partners)
+    partners.flush_recordset()
+    return ids, [row[0] for row in rows]
+
+
+def plan_invoices(customer_ids, invoices, today, seed=3):
+    """Per shape, the invoice slots: (partner index, due date); customers get
+    the shapes in turn and due dates spread over the overdue range."""
+    rng = random.Random(seed)
+    slots = {shape: [] for shape in range(len(SHAPES))}
+    count = len(customer_ids)
+    for j in range(invoices):
+        age = rng.randint(MIN_DAYS_OVERDUE, MAX_DAYS_OVERDUE)
+        slots[(j // count) % len(SHAPES)].append(
+            (j % count, today - timedelta(days=age))
+        )
+    return {shape: rows for shape, rows in slots.items() if rows}
+
+
+def post_template(env, company, partner_id, amount, term_xmlid, due):
+    """One real posted invoice through the ORM, due on ``due``."""
+    from odoo import Command  # noqa: PLC0415
+
+    term = env.ref(term_xmlid)
+    days = max(term.line_ids.mapped("nb_days"))
+    move = (
+        env["account.move"]
+        .with_company(company)
+        .create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner_id,
+                "invoice_date": due - timedelta(days=days),
+                "invoice_payment_term_id": term.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Fournitures",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [],
+                        }
+                    )
+                ],
+            }
+        )
+    )
+    move.action_post()
+    assert move.payment_state == "not_paid", move.payment_state
+    assert move.amount_residual == amount, move.amount_residual
+    return move
+
+
+def table_columns(env, table):
+    """Column name -> data type of ``table``, id excluded."""
+    env.cr.execute(
+        "SELECT column_name, data_type FROM information_schema.columns"
+        " WHERE table_schema = current_schema() AND table_name = %s"
+        " AND column_name != 'id' ORDER BY ordinal_position",
+        [table],
+    )
+    return dict(env.cr.fetchall())
+
+
+def clone_select(columns, alias, overrides):
+    """Column list and select list copying ``alias`` row, dates shifted by
+    ``g.shift`` days, with ``overrides`` (column -> SQL expression)."""
+    exprs = []
+    for column, data_type in columns.items():
+        if column in overrides:
+            exprs.append(overrides[column])
+        elif data_type == "date":
+            exprs.append(f"{alias}.{column} + g.shift")
+        else:
+            exprs.append(f"{alias}.{column}")
+    return ", ".join(f'"{c}"' for c in columns), ", ".join(exprs)
+
+
+def clone_moves(env, template, slots, first_number, customer_ids, names):
+    """Clone ``template`` once per slot with two statements (moves, lines)."""
+    count = len(slots)
+    numbers = list(range(first_number, first_number + count))
+    params = {
+        "template": template.id,
+        "template_name": template.name,
+        "count": count,
+        "numbers": numbers,
+        "partners": [customer_ids[p] for p, __ in slots],
+        "partner_names": [names[p] for p, __ in slots],
+        "shifts": [(due - template.invoice_date_due).days for __, due in slots],
+    }
+    move_name = f"'{NAME_PREFIX}' || lpad(g.number::text, 6, '0')"
+    cols, select = clone_select(
+        table_columns(env, "account_move"),
+        "tmpl",
+        {
+            "name": move_name,
+            "payment_reference": move_name,
+            "sequence_prefix": f"'{NAME_PREFIX}'",
+            "sequence_number": "g.number",
+            "partner_id": "g.partner_id",
+            "commercial_partner_id": "g.partner_id",
+            "partner_shipping_id": "g.partner_id",
+            "invoice_partner_display_name": "g.partner_name",
+            "access_token": "NULL",
+            "message_main_attachment_id": "NULL",
+            "inalterable_hash": "NULL",
+            "secure_sequence_number": "NULL",
+            "sending_data": "NULL",
+            "is_move_sent": "false",
+        },
+    )
+    env.cr.execute(
+        f"""
+        INSERT INTO account_move ({cols})
+        SELECT {select}
+          FROM account_move tmpl,
+               generate_series(1, %(count)s) AS i,
+               LATERAL (SELECT (%(numbers)s::int[])[i] AS number,
+                               (%(partners)s::int[])[i] AS partner_id,
+                               (%(partner_names)s::varchar[])[i] AS partner_name,
+                               (%(shifts)s::int[])[i] AS shift) AS g
+         WHERE tmpl.id = %(template)s
+        RETURNING id, sequence_number
+        """,
+        params,
+    )
+    move_by_number = {number: move_id for move_id, number in env.cr.fetchall()}
+    params["moves"] = [move_by_number[n] for n in numbers]
+    cols, select = clone_select(
+        table_columns(env, "account_move_line"),
+        "line",
+        {
+            "move_id": "g.move_id",
+            "partner_id": "g.partner_id",
+            "move_name": move_name,
+            "name": f"replace(line.name, %(template_name)s, {move_name})",
+            "parent_state": "'posted'",
+            "matching_number": "NULL",
+            "full_reconcile_id": "NULL",
+        },
+    )
+    env.cr.execute(
+        f"""
+        INSERT INTO account_move_line ({cols})
+        SELECT {select}
+          FROM account_move_line line,
+               generate_series(1, %(count)s) AS i,
+               LATERAL (SELECT (%(numbers)s::int[])[i] AS number,
+                               (%(moves)s::int[])[i] AS move_id,
+                               (%(partners)s::int[])[i] AS partner_id,
+                               (%(shifts)s::int[])[i] AS shift) AS g
+         WHERE line.move_id = %(template)s
+        """,
+        params,
+    )
+    return count
+
+
+def generate_data(env, company, customers, invoices, today):
+    """Customers and overdue invoices, in bulk; return the invoice count."""
+    customer_ids, names = insert_customers(env, customers)
+    slots = plan_invoices(customer_ids, invoices, today)
+    # All templates first: the journal's sequence must not continue the clones'.
+    templates = {
+        shape: post_template(
+            env, company, customer_ids[rows[0][0]], *SHAPES[shape], rows[0][1]
+        )
+        for shape, rows in slots.items()
+    }
+    number, total = 1, len(templates)
+    for shape, rows in slots.items():
+        if rows[1:]:
+            clone_moves(env, templates[shape], rows[1:], number, customer_ids, names)
+            number += len(rows) - 1
+            total += len(rows) - 1
+    env.invalidate_all()
+    env.cr.execute("ANALYZE res_partner, account_move, account_move_line")
+    check_data(env, company, invoices, customer_ids)
+    return total
+
+
+def check_data(env, company, invoices, customer_ids):
+    """The clones look like what the ORM writes: balanced, unpaid, overdue."""
+    env.cr.execute(
+        """
+        SELECT count(DISTINCT move.id), count(*) FILTER (WHERE line.display_type
+               = 'payment_term'), sum(line.balance), count(DISTINCT move.name)
+          FROM account_move move
+          JOIN account_move_line line ON line.move_id = move.id
+         WHERE move.company_id = %s AND move.move_type = 'out_invoice'
+           AND move.state = 'posted' AND move.payment_state = 'not_paid'
+           AND move.commercial_partner_id = ANY(%s)
+        """,
+        [company.id, customer_ids],
+    )
+    moves, terms, balance, distinct_names = env.cr.fetchone()
+    assert moves == invoices == distinct_names, (moves, invoices, distinct_names)
+    assert balance == 0, balance
+    env.cr.execute(
+        """
+        SELECT count(*) FROM (
+            SELECT move.id
+              FROM account_move move
+              JOIN account_move_line line ON line.move_id = move.id
+             WHERE line.display_type = 'payment_term'
+               AND move.commercial_partner_id = ANY(%s)
+             GROUP BY move.id
+            HAVING sum(line.amount_residual) != min(move.amount_residual)
+                OR max(line.date_maturity) != min(move.invoice_date_due)
+        ) AS wrong
+        """,
+        [customer_ids],
+    )
+    assert not env.cr.fetchone()[0], "receivable lines and move totals disagree"
+    check_sample(env)
+
+
+def check_sample(env):
+    """A clone's stored amounts and payment state are what the ORM computes."""
+    sample = env["account.move"].search(
+        [("name", "=like", f"{NAME_PREFIX}%")], limit=1, order="id desc"
+    )
+    if not sample:
+        return
+    fnames = ["amount_total", "amount_residual", "payment_state"]
+    stored = sample.read(fnames)[0]
+    sample.line_ids._compute_amount_residual()
+    sample._compute_amount()
+    sample._compute_payment_state()
+    computed = {fname: sample[fname] for fname in fnames}
+    assert computed == {fname: stored[fname] for fname in fnames}, computed
+    assert computed["payment_state"] == "not_paid", computed
+    env.invalidate_all()
+
+
+# ---------------------------------------------------------------------------
+# The run
+# ---------------------------------------------------------------------------
+
+
+def neutralise_sending_hours(registry):
+    """Let the engine send now, whatever the hour in Nouméa, while keeping the
+    cost of the real computation (holidays, window) in the figures."""
+    company_class = registry["res.company"]
+    original = company_class._relance_next_allowed
+
+    def anytime(self, moment, channel):
+        original(self, moment, channel)
+        return moment
+
+    return patch.object(company_class, "_relance_next_allowed", anytime)
+
+
+def cron_context(env):
+    """The context ir.cron gives the execution job (its progress record)."""
+    cron = env.ref("relance_nc.ir_cron_relance_execute")
+    progress = env["ir.cron.progress"].create({"cron_id": cron.id, "remaining": 0})
+    return {"ir_cron_progress_id": progress.id, "cron_id": cron.id}
+
+
+def report_planning(figures):
+    actions = figures.result
+    count = len(actions)
+    channels = {}
+    for channel in actions.mapped("channel"):
+        channels[channel] = channels.get(channel, 0) + 1
+    show("actions created", f"{count:,}")
+    show("  per channel", ", ".join(f"{c} {n}" for c, n in sorted(channels.items())))
+    show_common(figures, TARGET_PLAN_SECONDS)
+    per_1000 = figures.queries * 1000 / count if count else 0.0
+    show(
+        "queries per 1 000 actions",
+        f"{per_1000:.1f}",
+        per_1000,
+        TARGET_QUERIES_PER_1000,
+    )
+    show(
+        "peak RSS" + ("" if figures.peak_is_phase else " (whole process)"),
+        f"{figures.peak_mib:.0f} MiB",
+        figures.peak_mib,
+        TARGET_PEAK_MIB,
+        " MiB",
+    )
+    if figures.traced_mib is not None:
+        show("tracemalloc peak (Python)", f"{figures.traced_mib:.0f} MiB")
+    return count
+
+
+def report_reference(invoices, figures):
+    """OCA account_credit_control's figures from the issue, and the speed-up."""
+    scale = invoices / 50_000
+    oca_seconds, oca_queries = OCA_SECONDS * scale, OCA_QUERIES * scale
+    print(
+        f"  OCA account_credit_control 19.0 (issue 3): {OCA_SECONDS:g} s and "
+        f"~{OCA_QUERIES:,} queries for 50 000 invoices",
+        flush=True,
+    )
+    if scale != 1:
+        print(
+            f"    scaled linearly to {invoices:,} invoices: {oca_seconds:.1f} s, "
+            f"{oca_queries:,.0f} queries"
+        )
+    speedup = oca_seconds / figures.seconds
+    show("speed-up (wall time)", f"{speedup:.1f}×", speedup, 5.0, "×", at_least=True)
+    show("fewer queries", f"{oca_queries / max(figures.queries, 1):.0f}×")
+
+
+def run(args, registry):
+    import odoo  # noqa: PLC0415
+
+    with registry.cursor() as cr, neutralise_sending_hours(registry):
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        print(
+            f"relance.nc reminder benchmark: {args.customers:,} customers, "
+            f"{args.invoices:,} overdue invoices (database {cr.dbname})",
+            flush=True,
+        )
+        start = time.perf_counter()
+        company = setup_company(env)
+        total = generate_data(env, company, args.customers, args.invoices, date.today())
+        cr.commit()
+        print(
+            f"Data generation (not engine time): {total:,} invoices for "
+            f"{args.customers:,} customers in {time.perf_counter() - start:.1f} s",
+            flush=True,
+        )
+        print("Planning: relance.action._plan_company(company)")
+        action_model = env["relance.action"].with_company(company)
+        figures = measure(
+            env,
+            lambda: action_model._plan_company(company),
+            trace_memory=args.tracemalloc,
+            profile=args.profile and f"{args.profile}.plan.prof",
+        )
+        cr.commit()
+        if not report_planning(figures):
+            raise SystemExit("nothing planned: check the data and the policy")
+        report_reference(args.invoices, figures)
+        replan(env, company)
+        execute_emails(env, args)
+
+
+def replan(env, company):
+    """Plan again the same day: nothing new (idempotence); shows the cost of
+    reading the overdue items and deciding, without creating anything."""
+    env.invalidate_all()
+    action_model = env["relance.action"].with_company(company)
+    figures = measure(env, lambda: action_model._plan_company(company))
+    env.cr.rollback()
+    print("Planning again the same day (idempotent: reads and decides only)")
+    show("actions created", f"{len(figures.result):,}")
+    show("wall time", f"{figures.seconds:.2f} s")
+    show("SQL queries", f"{figures.queries:,}")
+
+
+def execute_emails(env, args):
+    """Execute ``args.emails`` email actions through the execution cron's code."""
+    # Only email is measured: SMS (gateway) and calls are moved out of the batch.
+    env.cr.execute(
+        "UPDATE relance_action SET scheduled_at = scheduled_at + interval '1 year'"
+        " WHERE channel != 'email' AND state = 'scheduled'"
+    )
+    env.cr.execute(
+        "SELECT count(*) FROM relance_action WHERE channel = 'email'"
+        " AND state = 'scheduled'"
+    )
+    due = env.cr.fetchone()[0]
+    env.invalidate_all()
+    mails_before = env["mail.mail"].search_count([("model", "=", "relance.action")])
+    action_model = env["relance.action"].with_context(**cron_context(env))
+    env.cr.commit()
+    print(
+        f"Execution: _cron_execute(batch_size={args.emails}) in the execution "
+        f"cron's context, a commit per action ({due:,} email actions due)",
+        flush=True,
+    )
+    figures = measure(
+        env,
+        lambda: action_model._cron_execute(batch_size=args.emails),
+        profile=args.profile and f"{args.profile}.execute.prof",
+    )
+    env.invalidate_all()
+    mails = env["mail.mail"].search_count([("model", "=", "relance.action")])
+    mails -= mails_before
+    actions = env["relance.action"]
+    done = actions.search_count([("channel", "=", "email"), ("state", "=", "done")])
+    failed = actions.search_count([("state", "=", "failed")])
+    show("actions done (failed)", f"{done:,} ({failed})")
+    show("emails queued", f"{mails:,}")
+    show_common(figures, TARGET_EXECUTE_SECONDS)
+    show("queries per email", f"{figures.queries / max(mails, 1):.1f}")
+    show("peak RSS", f"{figures.peak_mib:.0f} MiB")
+    if mails != min(args.emails, due):
+        print(f"  WARNING: {min(args.emails, due)} emails expected, {mails} queued")
+
+
+# ---------------------------------------------------------------------------
+# Databases and entry point
+# ---------------------------------------------------------------------------
+
+
+def ensure_database(cluster, db, data_dir, fresh):
+    """Create ``db`` with relance_nc installed unless it already exists."""
+    if fresh and cluster.db_exists(db):
+        devenv.say(f"Dropping {db} (--fresh)...")
+        cluster.drop_db(db)
+    if cluster.db_exists(db) and cluster.addons_installed(db, ["relance_nc"]):
+        return
+    if cluster.db_exists(db):
+        cluster.drop_db(db)
+    devenv.say(f"Creating the benchmark database {db} (relance_nc, no demo)...")
+    subprocess.run(
+        devenv.odoo_cmd(
+            db,
+            "-i",
+            "relance_nc",
+            "--stop-after-init",
+            "--no-http",
+            "--log-level=warn",
+            port=cluster.port,
+            data_dir=data_dir,
+        ),
+        check=True,
+        env=devenv.odoo_env(),
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="relance_bench_reminders")
+    parser.add_argument("--customers", type=int, default=5_000)
+    parser.add_argument("--invoices", type=int, default=50_000)
+    parser.add_argument(
+        "--emails", type=int, default=5_000, help="email actions to execute"
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="rebuild the benchmark database"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the copy the run worked in"
+    )
+    parser.add_argument(
+        "--db-port",
+        type=int,
+        help="use an already running PostgreSQL on 127.0.0.1 (role odoo) "
+        "instead of the checkout's private cluster",
+    )
+    parser.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="also trace Python allocations while planning (slows it down)",
+    )
+    parser.add_argument(
+        "--profile", metavar="PREFIX", help="write cProfile stats to PREFIX.*.prof"
+    )
+    args = parser.parse_args()
+    if args.invoices < args.customers:
+        parser.error("--invoices must be at least --customers")
+
+    devenv.require_odoo()
+    cluster = devenv.Cluster(port=args.db_port)
+    started = False if args.db_port else cluster.start()
+    data_dir = devenv.local_dir("bench-data")
+    try:
+        ensure_database(cluster, args.db, data_dir, args.fresh)
+        with scratch_copy(args, cluster, data_dir) as registry:
+            run(args, registry)
+    finally:
+        if started:
+            cluster.stop()
+
+
+@contextmanager
+def scratch_copy(args, cluster, data_dir):
+    """Registry of a copy of the benchmark database, dropped afterwards."""
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+    from odoo.service import db as db_service  # noqa: PLC0415
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(
+        [
+            f"--addons-path={REPO}",
+            f"--db_host={devenv.PG_HOST}",
+            f"--db_port={cluster.port}",
+            f"--db_user={devenv.PG_USER}",
+            f"--data-dir={data_dir}",
+            "--log-level=warn",
+        ]
+    )
+    copy = f"{args.db}_run"
+    if cluster.db_exists(copy):
+        db_service.exp_drop(copy)
+    db_service.exp_duplicate_database(args.db, copy)
+    try:
+        yield Registry(copy)
+    finally:
+        if args.keep:
+            devenv.say(f"Kept the database {copy}")
+        else:
+            Registry.delete(copy)
+            db_service.exp_drop(copy)
+
+
+if __name__ == "__main__":
+    main()
