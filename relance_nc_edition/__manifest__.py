@@ -3,12 +3,26 @@
 {
     "name": "relance.nc - Printing and Mailing",
     "summary": "Printed reminder letters, print batches and registered mail",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
     "maintainers": ["relance-nc"],
     "license": "LGPL-3",
     "depends": ["relance_nc"],
-    "data": [],
+    "external_dependencies": {
+        "bin": ["soffice"],
+    },
+    "data": [
+        "security/ir.model.access.csv",
+        "security/relance_nc_edition_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/relance_postage_rate_data.xml",
+        "report/relance_letter_report.xml",
+        "views/relance_letter_views.xml",
+        "views/relance_letter_batch_views.xml",
+        "views/relance_postage_rate_views.xml",
+        "views/res_partner_views.xml",
+        "views/relance_nc_edition_menus.xml",
+    ],
 }

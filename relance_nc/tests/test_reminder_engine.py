@@ -329,10 +329,12 @@ class TestReminderExecution(RelanceInvoiceCommon):
 
     @freeze_time("2026-10-08 01:00")
     def test_manual_channels_stay_visible(self):
+        # The hand-over waits for the provider connector, which does not
+        # exist yet: it must stay listed, not be sent or dropped.
         level = self.levels.filtered(lambda lvl: lvl.delay == 7)
-        level.write({"use_email": False, "use_sms": False, "use_letter": True})
+        level.write({"use_email": False, "use_sms": False, "use_handover": True})
         action = self._plan(date(2026, 10, 8))
-        self.assertEqual(action.channel, "letter")
+        self.assertEqual(action.channel, "handover")
         self.assertNotIn(action, self.Action.search(self.Action._get_due_domain()))
         self.assertIn(
             action,
