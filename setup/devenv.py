@@ -272,10 +272,17 @@ def missing_system_packages(*, chromium=False):
         packages.append("postgresql")
     if shutil.which("wkhtmltopdf") is None:
         packages.append("wkhtmltopdf")
+    if shutil.which("soffice") is None:
+        # relance_nc_edition converts uploaded Word letters to PDF with it
+        packages.append("libreoffice-writer-nogui")
     if chromium and not any(
         shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
     ):
         packages.append("chromium")
+    if chromium and shutil.which("pdftotext") is None:
+        packages.append("poppler-utils")  # the tests read the PDFs' text
+    if chromium and shutil.which("pandoc") is None:
+        packages.append("pandoc")  # setup/gen_readme.py --check
     return packages
 
 
