@@ -10,5 +10,4 @@
     "maintainers": ["relance-nc"],
     "license": "LGPL-3",
     "depends": ["relance_nc"],
-    "data": [],
 }

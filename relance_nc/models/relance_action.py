@@ -71,10 +71,8 @@ class RelanceAction(models.Model):
     state = fields.Selection(
         STATES, default="draft", required=True, index=True, tracking=True, copy=False
     )
-    scheduled_at = fields.Datetime(
-        string="Scheduled At", index=True, tracking=True, copy=False
-    )
-    done_at = fields.Datetime(string="Done At", readonly=True, copy=False)
+    scheduled_at = fields.Datetime(index=True, tracking=True, copy=False)
+    done_at = fields.Datetime(readonly=True, copy=False)
     move_ids = fields.Many2many(
         "account.move",
         "relance_action_account_move_rel",
@@ -259,12 +257,28 @@ class RelanceAction(models.Model):
     @api.model
     def _cron_plan(self):
         """Plan the due reminders of every company, one company per commit."""
-        companies = self.env["res.company"].search([])
+        companies = self._get_companies_with_receivables()
         self.env["ir.cron"]._commit_progress(remaining=len(companies))
         for company in companies:
             self.with_company(company)._plan_company(company)
             if not self.env["ir.cron"]._commit_progress(1):
                 break
+
+    @api.model
+    def _get_companies_with_receivables(self):
+        """Companies with posted customer invoices: the ones a run may chase."""
+        groups = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "=", "posted"),
+                    ("move_type", "in", ("out_invoice", "out_receipt")),
+                ],
+                ["company_id"],
+            )
+        )
+        return self.env["res.company"].browse([company.id for (company,) in groups])
 
     @api.model
     def _plan_company(self, company, today=None):
@@ -532,12 +546,16 @@ class RelanceAction(models.Model):
 
     @api.model
     def _get_due_domain(self):
-        gated = self.env["res.company"].search([])._relance_gated_companies()
+        accepted = (
+            self.env["relance.terms.acceptance"]
+            .sudo()
+            ._read_group([("version", "=", const.TERMS_VERSION)], ["company_id"])
+        )
         return [
             ("state", "=", "scheduled"),
             ("scheduled_at", "<=", fields.Datetime.now()),
             ("channel", "not in", const.MANUAL_CHANNELS),
-            ("company_id", "not in", gated.ids),
+            ("company_id", "in", [company.id for (company,) in accepted]),
         ]
 
     def _execute(self):

@@ -35,7 +35,6 @@ class RelanceLevel(models.Model):
     use_handover = fields.Boolean(string="Hand-over to Collection")
     email_template_id = fields.Many2one(
         "mail.template",
-        string="Email Template",
         domain=[("model", "=", "relance.action")],
     )
     sms_template_id = fields.Many2one(
@@ -43,12 +42,8 @@ class RelanceLevel(models.Model):
         string="SMS Template",
         domain=[("model", "=", "relance.action")],
     )
-    attach_invoices = fields.Boolean(
-        string="Attach Invoices", help="Attach the PDF of each overdue invoice."
-    )
-    attach_statement = fields.Boolean(
-        string="Attach Statement", help="Attach the customer's account statement."
-    )
+    attach_invoices = fields.Boolean(help="Attach the PDF of each overdue invoice.")
+    attach_statement = fields.Boolean(help="Attach the customer's account statement.")
     fee = fields.Monetary(
         help="Reminder fee recorded on each action of this level (accessory "
         "amounts are only claimed when the invoices stated them)."

@@ -46,8 +46,8 @@ class RelancePartnerUpdate(models.Model):
     kind = fields.Selection(KINDS, required=True, readonly=True)
     field_name = fields.Char(readonly=True)
     field_label = fields.Char(string="Field", compute="_compute_field_label")
-    current_value = fields.Char(string="Current Value", readonly=True)
-    proposed_value = fields.Char(string="Proposed Value", readonly=True)
+    current_value = fields.Char(readonly=True)
+    proposed_value = fields.Char(readonly=True)
     can_apply = fields.Boolean(compute="_compute_can_apply")
     state = fields.Selection(
         [

@@ -62,7 +62,7 @@ class RelanceRegistryUnit(models.Model):
     acronym = fields.Char()
     trade_name = fields.Char()
     legal_form = fields.Char()
-    activity_code = fields.Char(string="Activity Code")
+    activity_code = fields.Char()
     activity_label = fields.Char(string="Activity")
     street = fields.Char()
     zip = fields.Char()

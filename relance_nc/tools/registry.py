@@ -482,8 +482,10 @@ class _Row:
             )
             try:
                 return datetime.date(int(year), int(month), int(day))
-            except ValueError:
-                pass
+            except ValueError as err:  # e.g. 31/02/2024: a date that does not exist
+                raise _RowProblem(
+                    f"invalid date '{value}' in column '{self.columns[key][1]}'"
+                ) from err
         raise _RowProblem(f"invalid date '{value}' in column '{self.columns[key][1]}'")
 
 

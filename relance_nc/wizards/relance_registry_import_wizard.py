@@ -19,7 +19,7 @@ class RelanceRegistryImportWizard(models.TransientModel):
     )
     file_format = fields.Selection(FORMATS, string="Register", default="ridet_company")
     url = fields.Char(string="URL", compute="_compute_url", store=True, readonly=False)
-    file = fields.Binary(string="File")
+    file = fields.Binary()
     file_name = fields.Char()
     complete = fields.Boolean(
         string="Complete Extract",

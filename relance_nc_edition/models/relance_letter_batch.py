@@ -39,9 +39,7 @@ class RelanceLetterBatch(models.Model):
     state = fields.Selection(
         BATCH_STATES, default="draft", required=True, tracking=True, copy=False
     )
-    duplex = fields.Boolean(
-        string="Duplex", default=lambda self: self.env.company.relance_print_duplex
-    )
+    duplex = fields.Boolean(default=lambda self: self.env.company.relance_print_duplex)
     letter_ids = fields.One2many("relance.letter", "batch_id", string="Letters")
     letter_count = fields.Integer(compute="_compute_totals", store=True)
     pdf_file = fields.Binary(string="PDF for the Printer", attachment=True, copy=False)

@@ -21,7 +21,7 @@ class TestLetterWorkflow(EditionCommon):
         with Form(
             self.env[wizard_action["res_model"]]
             .with_user(self.relance_user)
-            .with_context(wizard_action["context"])
+            .with_context(**wizard_action["context"])
         ) as wizard:
             wizard.comment = "Remplacer « Offre » par « Proposition »."
         wizard.record.action_reject()
