@@ -25,7 +25,7 @@ class TestSmsWidget(HttpCase):
             "",
             "",
             login="admin",
-            timeout=1200,
+            timeout=300,
             success_signal="[HOOT] Test suite succeeded",
             error_checker=unit_test_error_checker,
         )

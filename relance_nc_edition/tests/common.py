@@ -23,6 +23,12 @@ class EditionCommon(RelanceInvoiceCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # wkhtmltopdf must not fetch the report assets from the test server:
+        # in a fresh database they are generated inside the test transaction,
+        # and the server would wait on its locks forever (a deadlock).
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:1"
+        )
         cls.env["res.lang"]._activate_lang("fr_FR")
         cls.env["ir.module.module"]._load_module_terms(
             ["relance_nc_edition", "relance_nc"], ["fr_FR"], overwrite=True

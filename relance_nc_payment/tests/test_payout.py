@@ -163,6 +163,10 @@ class TestPayoutSchedule(PayoutCommon):
         with freeze_time("2026-02-04 19:00:00"):
             self._run_cron()
         payout = self._payouts()
+        # no asset fetch from the test server: it would wait on this transaction
+        self.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:1"
+        )
         with self.allow_pdf_render():
             pdf, kind = report.with_context(
                 force_report_rendering=True
