@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL, format_amount, split_every
 
 from .. import const
-from ..tools import dunning, schedule, sms as sms_tools
+from ..tools import dunning, sms as sms_tools
 
 _logger = logging.getLogger(__name__)
 
@@ -145,18 +145,19 @@ class RelanceAction(models.Model):
 
     @api.depends("partner_id", "level_id", "channel")
     def _compute_name(self):
-        labels = dict(self._fields["channel"]._description_selection(self.env))
+        labels = self._get_channel_labels()
         for action in self:
-            action.name = " - ".join(
-                filter(
-                    None,
-                    [
-                        action.partner_id.name,
-                        action.level_id.name,
-                        labels.get(action.channel),
-                    ],
-                )
+            action.name = self._make_name(
+                action.partner_id, action.level_id, labels.get(action.channel)
             )
+
+    @api.model
+    def _get_channel_labels(self):
+        return dict(self._fields["channel"]._description_selection(self.env))
+
+    @api.model
+    def _make_name(self, partner, level, channel_label):
+        return " - ".join(filter(None, [partner.name, level.name, channel_label]))
 
     @api.depends(
         "channel",
@@ -304,9 +305,100 @@ class RelanceAction(models.Model):
         if not items:
             return self.browse()
         vals_list = self._prepare_plan_vals(company, items, today)
-        # The action's create_date is its history: no chatter line per action.
-        actions = self.with_context(mail_create_nolog=True).create(vals_list)
-        self._set_next_dates(actions)
+        return self._create_planned(vals_list)
+
+    @api.model
+    def _create_planned(self, vals_list):
+        """Insert the planned actions in bulk; return them.
+
+        A run plans tens of thousands of actions. The ORM's create spends
+        about a millisecond on each (defaults, monetary rounding through a
+        draft record, many2many commands, cache), half a minute for the
+        benchmark's 29 000 actions (tests/benchmarks/bench_reminders.py).
+        The values built by :meth:`_prepare_level_vals` are complete and
+        already rounded, so the rows and their invoice links are inserted
+        with a few statements, as ``_create`` does, and the ORM then computes
+        the stored computed fields not given in batch (:meth:`modified`, as
+        after any create). Fields added by other modules get their default,
+        read once. No chatter: the action's create_date is its history.
+        """
+        if not vals_list:
+            return self.browse()
+        self.check_access("create")
+        given = {name for vals in vals_list for name in vals}
+        magic = set(models.MAGIC_COLUMNS)
+        defaults = self.default_get(
+            [
+                name
+                for name, field in self._fields.items()
+                if field.store and field.column_type and name not in given | magic
+            ]
+        )
+        now, uid = self.env.cr.now(), self.env.uid
+        columns, links = [], []
+        for name in sorted(given | set(defaults)):
+            field = self._fields[name]
+            if field.type == "many2many":
+                links.append(field)
+            elif field.column_type:
+                columns.append(field)
+
+        def to_column(field, value):
+            if field.type == "monetary":  # rounded by _prepare_level_vals
+                return float(value or 0.0)
+            return field.convert_to_column_insert(value, self)
+
+        rows = [
+            [
+                to_column(field, vals.get(field.name, defaults.get(field.name)))
+                for field in columns
+            ]
+            + [uid, now, uid, now]
+            for vals in vals_list
+        ]
+        names = [field.name for field in columns] + [
+            "create_uid",
+            "create_date",
+            "write_uid",
+            "write_date",
+        ]
+        ids = []
+        for chunk in split_every(1000, rows):
+            ids += self.env.execute_query(
+                SQL(
+                    "INSERT INTO %s (%s) VALUES %s RETURNING id",
+                    SQL.identifier(self._table),
+                    SQL(", ").join(map(SQL.identifier, names)),
+                    SQL(", ").join(tuple(row) for row in chunk),
+                )
+            )
+        actions = self.browse(action_id for (action_id,) in ids)
+        for field in links:
+            sources, targets = [], []
+            for action, vals in zip(actions, vals_list, strict=True):
+                for command, __, target_ids in vals.get(field.name, ()):
+                    if command != fields.Command.SET:
+                        raise ValueError(f"{field}: only SET commands are supported")
+                    sources += [action.id] * len(target_ids)
+                    targets += target_ids
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s, %s)"
+                    " SELECT unnest(%s::int[]), unnest(%s::int[])",
+                    SQL.identifier(field.relation),
+                    SQL.identifier(field.column1),
+                    SQL.identifier(field.column2),
+                    sources,
+                    targets,
+                )
+            )
+            for inverse in self.pool.field_inverses[field]:
+                self.env[inverse.model_name].invalidate_model([inverse.name])
+        given_computed = [
+            self._fields[name] for name in given if self._fields[name].compute
+        ]
+        with self.env.protecting(given_computed, actions):
+            actions.modified(self._fields, create=True)
         return actions
 
     @api.model
@@ -417,6 +509,7 @@ class RelanceAction(models.Model):
             "last_contact": last_contacts,
             "send_at": self._next_send_time(company),
             "costs": company._relance_channel_costs(),
+            "channel_labels": self._get_channel_labels(),
         }
 
     @api.model
@@ -464,15 +557,22 @@ class RelanceAction(models.Model):
         company = context["company"]
         amount = company.currency_id.round(dunning.net_overdue(items, credits))
         vals_list = []
+        contact = partner.relance_contact_id or partner
         for channel in level._get_channels():
             key = (partner.id, level.id, channel)
             if optouts.get(channel) or key in context["open"]:
                 continue
             vals_list.append(
                 {
+                    # stored computed fields, given: computed here in batch
+                    "name": self._make_name(
+                        partner, level, context["channel_labels"][channel]
+                    ),
+                    "policy_id": level.policy_id.id,
+                    "missing_info": self._missing_info_for(channel, contact) or False,
                     "company_id": company.id,
                     "partner_id": partner.id,
-                    "contact_id": (partner.relance_contact_id or partner).id,
+                    "contact_id": contact.id,
                     "level_id": level.id,
                     "channel": channel,
                     "state": "scheduled" if level.review == "auto" else "draft",
@@ -480,36 +580,14 @@ class RelanceAction(models.Model):
                     "move_ids": [fields.Command.set(sorted({i.move for i in items}))],
                     "move_line_ids": [fields.Command.set([i.key for i in items])],
                     "amount_overdue": amount,
-                    "cost": level.fee + context["costs"].get(channel, 0.0),
+                    "cost": company.currency_id.round(
+                        level.fee + context["costs"].get(channel, 0.0)
+                    ),
                     "user_id": partner.relance_responsible_id.id,
+                    "uuid": str(uuid.uuid4()),
                 }
             )
         return vals_list
-
-    @api.model
-    def _set_next_dates(self, actions):
-        """Record the planned date on the invoices: one UPDATE per date.
-
-        A plain field no computation depends on, set on tens of thousands of
-        invoices by a run: SQL instead of the ORM's 100-row flushes.
-        """
-        by_date = {}
-        for action in actions:
-            day = fields.Date.to_date(action.scheduled_at)
-            by_date.setdefault(day, set()).update(action.move_ids.ids)
-        moves = self.env["account.move"]
-        moves.flush_model(["relance_next_date"])
-        for day, move_ids in by_date.items():
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE account_move SET relance_next_date = %s, write_uid = %s,"
-                    " write_date = now() at time zone 'UTC' WHERE id = ANY(%s)",
-                    day,
-                    self.env.uid,
-                    sorted(move_ids),
-                )
-            )
-        moves.invalidate_model(["relance_next_date", "write_uid", "write_date"])
 
     # ------------------------------------------------------------
     # EXECUTION
@@ -830,11 +908,7 @@ class RelanceAction(models.Model):
         for level, actions in self.grouped("level_id").items():
             self._write_invoices(
                 actions.move_ids,
-                {
-                    "relance_level_id": level.id,
-                    "relance_last_date": today,
-                    "relance_next_date": False,
-                },
+                {"relance_level_id": level.id, "relance_last_date": today},
             )
 
     def _message_receive_bounce(self, email, partner):
@@ -978,8 +1052,7 @@ class RelanceAction(models.Model):
 
     @api.model
     def _company_today(self, company):
-        tz = company.partner_id.tz or const.DEFAULT_TZ
-        return schedule.to_local(datetime.now(), tz).date()
+        return company._relance_local_date(datetime.now())
 
     @api.model
     def _next_send_time(self, company):

@@ -168,11 +168,19 @@ class ResCompany(models.Model):
             frozenset(weekdays),
         )
 
+    def _relance_tz(self):
+        """Time zone of the company's reminders: its own, Nouméa by default."""
+        self.ensure_one()
+        return self.partner_id.tz or const.DEFAULT_TZ
+
+    def _relance_local_date(self, moment):
+        """Day of ``moment`` (naive UTC) in the company's time zone."""
+        return schedule.to_local(moment, self._relance_tz()).date()
+
     def _relance_next_allowed(self, moment, channel):
         """First UTC time at or after ``moment`` (naive UTC) when ``channel`` may
         reach customers: no night, no closed weekday, no holiday."""
-        self.ensure_one()
-        tz = self.partner_id.tz or const.DEFAULT_TZ
+        tz = self._relance_tz()
         local = schedule.to_local(moment, tz)
         holidays = self._relance_holidays({local.year, local.year + 1})
         allowed = schedule.next_allowed(

@@ -190,7 +190,7 @@ class ResPartner(models.Model):
 
     @api.depends_context("company")
     def _compute_relance_overdue(self):
-        """Overdue figures of the current company, in three grouped queries."""
+        """Overdue figures of the current company, in four grouped queries."""
         company = self.env.company
         today = fields.Date.context_today(self)
         moves = self.env["account.move"]
@@ -208,14 +208,22 @@ class ResPartner(models.Model):
                 ["amount_residual_signed:sum"],
             )
         )
-        levels = {
-            partner: (level_ids, next_date)
-            for partner, level_ids, next_date in moves._read_group(
-                base,
-                ["commercial_partner_id"],
-                ["relance_level_id:array_agg", "relance_next_date:min"],
+        levels = dict(
+            moves._read_group(
+                base, ["commercial_partner_id"], ["relance_level_id:array_agg"]
             )
-        }
+        )
+        next_at = dict(
+            self.env["relance.action"]._read_group(
+                [
+                    ("partner_id", "in", self.ids),
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("draft", "scheduled")),
+                ],
+                ["partner_id"],
+                ["scheduled_at:min"],
+            )
+        )
         blocked = dict(
             moves._read_group(
                 base + [("relance_block", "!=", False)],
@@ -225,12 +233,13 @@ class ResPartner(models.Model):
         )
         level_model = self.env["relance.level"]
         for partner in self:
-            level_ids, next_date = levels.get(partner, ([], False))
+            level_ids = levels.get(partner, [])
             partner_levels = level_model.browse([i for i in level_ids if i])
             partner.relance_overdue_amount = overdue.get(partner, 0.0)
             partner.relance_currency_id = company.currency_id
             partner.relance_max_level_id = partner_levels.sorted("delay")[-1:]
-            partner.relance_next_date = next_date
+            moment = next_at.get(partner)
+            partner.relance_next_date = moment and company._relance_local_date(moment)
             partner.relance_blocked_count = blocked.get(partner, 0)
 
     def _compute_relance_update_count(self):

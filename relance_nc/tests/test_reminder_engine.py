@@ -38,7 +38,8 @@ class TestReminderPlanning(RelanceInvoiceCommon):
         self.assertEqual(actions[0].amount_overdue, 125000)
         # planned for 08:00 Nouméa time, the start of the sending window
         self.assertEqual(actions[0].scheduled_at, datetime(2026, 10, 8, 21, 0))
-        self.assertEqual(self.invoice.relance_next_date, date(2026, 10, 8))
+        # the next reminder date is that day in Nouméa, not in UTC
+        self.assertEqual(self.invoice.relance_next_date, date(2026, 10, 9))
 
     @freeze_time("2026-10-08 01:00")
     def test_planning_twice_plans_nothing_more(self):
@@ -192,6 +193,55 @@ class TestReminderPlanning(RelanceInvoiceCommon):
             sorted(actions.mapped("missing_info")),
             ["No email address", "No valid mobile number"],
         )
+
+    @freeze_time("2026-10-08 20:00")  # 07:00 in Nouméa on the 9th
+    def test_bulk_planned_actions_are_complete_records(self):
+        other = self._create_relance_customer("Quincaillerie du Nord", "27 12 34")
+        other_invoice = self._invoice(other, 48500, date(2026, 9, 1), date(2026, 10, 1))
+        actions = self._plan(date(2026, 10, 8))
+        self.assertEqual(len(actions), 4)  # level 7: email and SMS, two customers
+        # the stored computed fields hold what the ORM computes
+        fnames = ["name", "policy_id", "missing_info"]
+        stored = actions.read(fnames)
+        for fname in fnames:
+            self.env.add_to_compute(self.Action._fields[fname], actions)
+        self.assertEqual(actions.read(fnames), stored)
+        self.assertIn(
+            f"Boulangerie du Caillou - {self._level(7).name} - Email",
+            actions.mapped("name"),
+        )
+        self.assertCountEqual(
+            actions.mapped("missing_info"),
+            [False, False, False, "No valid mobile number"],  # 27: a landline
+        )
+        self.assertEqual(len(set(actions.mapped("uuid"))), 4)
+        self.assertEqual(actions.create_uid, self.env.user)
+        self.assertTrue(all(actions.mapped("create_date")))
+        # the invoice links, seen from both sides
+        self.assertEqual(
+            self.invoice.relance_action_ids, self._actions(), "inverse is fresh"
+        )
+        self.assertEqual(other_invoice.relance_action_ids.partner_id, other)
+        self.assertEqual(
+            self._actions().move_line_ids,
+            self.invoice.line_ids.filtered(
+                lambda line: line.account_id.account_type == "asset_receivable"
+            ),
+        )
+
+    @freeze_time("2026-10-08 20:00")  # 07:00 in Nouméa on the 9th
+    def test_next_reminder_date_follows_the_open_actions(self):
+        actions = self._plan(date(2026, 10, 8))
+        self.assertEqual(self.invoice.relance_next_date, date(2026, 10, 9))
+        self.assertEqual(self.customer.relance_next_date, date(2026, 10, 9))
+        actions[0].scheduled_at = datetime(2026, 10, 11, 21, 0)  # Monday 12th
+        self.assertEqual(self.invoice.relance_next_date, date(2026, 10, 9))
+        actions[1]._set_done()
+        self.assertEqual(self.invoice.relance_next_date, date(2026, 10, 12))
+        actions[0].action_cancel()
+        self.assertFalse(self.invoice.relance_next_date)
+        self.customer.invalidate_recordset(["relance_next_date"])
+        self.assertFalse(self.customer.relance_next_date)
 
     def test_query_count_does_not_grow_with_customers(self):
         counts = []
