@@ -14,3 +14,4 @@ from . import account_move
 from . import sms_sms
 from . import res_config_settings
 from . import mail_mail
+from . import ir_qweb

@@ -99,7 +99,19 @@ class RelanceAction(models.Model):
         help="Email address or phone number used by the channel.",
     )
     subject = fields.Char(readonly=True)
-    body = fields.Html(string="Content", readonly=True, sanitize_style=True)
+    email_message_id = fields.Many2one(
+        "mail.message",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The email as logged in the chatter; it stays when the outgoing "
+        "mail is deleted after sending.",
+    )
+    body = fields.Html(
+        string="Content",
+        related="email_message_id.body",
+        help="Content of the email, as rendered when it was queued.",
+    )
     body_text = fields.Text(string="SMS Text", readonly=True)
     sms_text_custom = fields.Boolean(
         string="Custom SMS Text",
@@ -715,7 +727,9 @@ class RelanceAction(models.Model):
         ).items():
             try:
                 with self.env.cr.savepoint():
-                    mails = template.send_mail_batch(
+                    mails = template.with_context(
+                        relance_reuse_compiled_qweb=True
+                    ).send_mail_batch(
                         actions.ids,
                         email_layout_xmlid="mail.mail_notification_light",
                     )
@@ -726,20 +740,25 @@ class RelanceAction(models.Model):
             actions._record_emails(mails)
 
     def _record_emails(self, mails):
-        """Link the queued ``mails`` to their actions and mark these done."""
+        """Link the queued ``mails`` to their actions and mark these done.
+
+        The email itself is logged in the action's chatter: no tracking
+        message on top of it.
+        """
+        actions = self.with_context(mail_notrack=True)
         by_action = {mail.res_id: mail for mail in mails}
-        for action in self:
-            mail = by_action[action.id]
-            action.write(
-                {
-                    "mail_id": mail.id,
-                    "subject": mail.subject,
-                    "body": mail.body_html,
-                    "recipient": action.contact_id.email,
-                    "delivery_state": "queued",
-                }
-            )
-        self._set_done()
+        for action in actions:
+            action.write(action._get_email_vals(by_action[action.id]))
+        actions._set_done()
+
+    def _get_email_vals(self, mail):
+        return {
+            "mail_id": mail.id,
+            "email_message_id": mail.mail_message_id.id,
+            "subject": mail.subject,
+            "recipient": self.contact_id.email,
+            "delivery_state": "queued",
+        }
 
     def _execute_email(self):
         template = self.level_id.email_template_id or self.env.ref(
@@ -758,17 +777,7 @@ class RelanceAction(models.Model):
             email_layout_xmlid="mail.mail_notification_light",
             email_values=self._prepare_email_values(),
         )
-        mail = self.env["mail.mail"].browse(mail_id)
-        self.write(
-            {
-                "mail_id": mail.id,
-                "subject": mail.subject,
-                "body": mail.body_html,
-                "recipient": self.contact_id.email,
-                "delivery_state": "queued",
-            }
-        )
-        self._set_done()
+        self._record_emails(self.env["mail.mail"].browse(mail_id))
 
     def _prepare_email_values(self):
         """Extra values of the email: invoice PDFs and the account statement

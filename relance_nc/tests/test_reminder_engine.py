@@ -1,6 +1,9 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date, datetime
+from unittest.mock import patch
+
+from lxml import etree
 
 from odoo import Command
 from odoo.tests import freeze_time, tagged
@@ -412,6 +415,43 @@ class TestReminderExecution(RelanceInvoiceCommon):
             [("model", "=", "relance.action"), ("res_id", "=", email.id)]
         )
         self.assertEqual(len(mails), 1)
+
+    @freeze_time("2026-10-08 01:00")  # 12:00 in Nouméa, a Thursday
+    def test_batch_emails_compile_the_template_once(self):
+        other = self._create_relance_customer("Quincaillerie du Nord", "27 12 34")
+        other_invoice = self._invoice(other, 48500, date(2026, 9, 1), date(2026, 10, 1))
+        emails = self._plan(date(2026, 10, 8)).filtered(lambda a: a.channel == "email")
+        self.assertEqual(len(emails), 2)
+        self.env.registry.clear_cache("templates")
+        qweb = type(self.env["ir.qweb"])
+        compiled = []
+        generate_code = qweb._generate_code
+
+        def spy(qweb_self, template):
+            compiled.append(isinstance(template, etree._Element))
+            return generate_code(qweb_self, template)
+
+        cron = self.env.ref("relance_nc.ir_cron_relance_execute")
+        with patch.object(qweb, "_generate_code", spy), self.enter_registry_test_mode():
+            cron.method_direct_trigger()
+        self.assertEqual(emails.mapped("state"), ["done", "done"])
+        # mail checks the template's expressions once, then it is compiled
+        # once for the batch, not once per email (that would make 3)
+        self.assertEqual(compiled.count(True), 2)
+        mine = emails.filtered(lambda a: a.partner_id == self.customer)
+        theirs = emails - mine
+        for action, invoice, amount, foreign in (
+            (mine, self.invoice, "125", other_invoice),
+            (theirs, other_invoice, "48", self.invoice),
+        ):
+            self.assertIn(invoice.name, action.mail_id.body_html)
+            self.assertIn(amount, action.mail_id.body_html)
+            self.assertNotIn(foreign.name, action.mail_id.body_html)
+            # the content shown on the action is the email's, logged in its
+            # chatter, with no tracking message on top of it
+            self.assertEqual(action.email_message_id, action.mail_id.mail_message_id)
+            self.assertIn(invoice.name, action.body)
+            self.assertEqual(action.message_ids, action.email_message_id)
 
 
 @tagged("post_install", "-at_install")
