@@ -28,10 +28,10 @@ call actions are postponed before the execution, which measures email only.
 It uses the checkout's private PostgreSQL cluster (``setup/devenv.py``, started
 and stopped here when it is not running; set ``RELANCE_PGPORT`` if port 54329
 is taken, or ``--db-port`` to use a running server), creates the database
-``relance_bench_reminders`` with relance_nc installed when missing (``--fresh``
-rebuilds it), and works in a copy of it, dropped at the end, so that every run
-starts from the same empty database: the execution cron commits after each
-action, as in production. Run:
+``relance_bench_reminders`` with relance_nc installed when missing, or updates
+relance_nc in it (``--fresh`` rebuilds it), and works in a copy of it, dropped
+at the end, so that every run starts from the same empty database: the
+execution cron commits after each chunk of emails, as in production. Run:
 ``python3 tests/benchmarks/bench_reminders.py [--customers 200 --invoices 2000]``.
 """
 
@@ -582,6 +582,8 @@ def replan(env, company):
 
 def execute_emails(env, args):
     """Execute ``args.emails`` email actions through the execution cron's code."""
+    from odoo.addons.relance_nc.const import EMAIL_CHUNK_SIZE  # noqa: PLC0415
+
     # Only email is measured: SMS (gateway) and calls are moved out of the batch.
     env.cr.execute(
         "UPDATE relance_action SET scheduled_at = scheduled_at + interval '1 year'"
@@ -598,7 +600,8 @@ def execute_emails(env, args):
     env.cr.commit()
     print(
         f"Execution: _cron_execute(batch_size={args.emails}) in the execution "
-        f"cron's context, a commit per action ({due:,} email actions due)",
+        f"cron's context, a commit per {EMAIL_CHUNK_SIZE} emails "
+        f"({due:,} email actions due)",
         flush=True,
     )
     figures = measure(
@@ -627,11 +630,26 @@ def execute_emails(env, args):
 
 
 def ensure_database(cluster, db, data_dir, fresh):
-    """Create ``db`` with relance_nc installed unless it already exists."""
+    """Create ``db`` with relance_nc installed, or update the module in it."""
     if fresh and cluster.db_exists(db):
         devenv.say(f"Dropping {db} (--fresh)...")
         cluster.drop_db(db)
     if cluster.db_exists(db) and cluster.addons_installed(db, ["relance_nc"]):
+        devenv.say(f"Updating relance_nc in {db} to the checkout's code...")
+        subprocess.run(
+            devenv.odoo_cmd(
+                db,
+                "-u",
+                "relance_nc",
+                "--stop-after-init",
+                "--no-http",
+                "--log-level=warn",
+                port=cluster.port,
+                data_dir=data_dir,
+            ),
+            check=True,
+            env=devenv.odoo_env(),
+        )
         return
     if cluster.db_exists(db):
         cluster.drop_db(db)
