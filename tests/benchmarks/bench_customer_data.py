@@ -10,22 +10,16 @@ Prints wall time, SQL queries and peak memory for
 2. checking ``--customers`` customers (default 50 000, target ≤ 60 s) against it.
 
 It uses the checkout's private PostgreSQL cluster (``setup/devenv.py``), creates
-the database ``relance_bench`` with relance_nc installed when missing, and rolls
-back everything it wrote. Run: ``python3 tests/benchmarks/bench_customer_data.py``.
+the database ``relance_bench`` with relance_nc installed when missing (or
+updates relance_nc in it), and rolls back everything it wrote. Run:
+``python3 tests/benchmarks/bench_customer_data.py``.
 """
 
 import argparse
 import io
-import resource
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "setup"))
-
-import devenv  # noqa: E402
+from benchlib import configure_odoo, devenv, peak_rss_mib, prepare_database
 
 CITIES = ["Nouméa", "Dumbéa", "Le Mont-Dore", "Païta", "Koné", "Bourail", "Lifou"]
 
@@ -99,32 +93,13 @@ def measure(env, label, func):
     result = func()
     env.flush_all()
     elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mib()
     print(
         f"{label:<44} {elapsed:8.2f} s {env.cr.sql_log_count - queries:8d} queries"
         f" {peak:8.0f} MiB peak RSS",
         flush=True,
     )
     return result
-
-
-def ensure_database(cluster, db):
-    """Create ``db`` with relance_nc installed unless it already exists."""
-    if cluster.db_exists(db) and cluster.db_is_odoo(db):
-        return
-    devenv.say(f"Creating the benchmark database {db} (relance_nc, no demo)...")
-    subprocess.run(
-        devenv.odoo_cmd(
-            db,
-            "-i",
-            "relance_nc",
-            "--stop-after-init",
-            "--log-level=warn",
-            port=cluster.port,
-        ),
-        check=True,
-        env=devenv.odoo_env(),
-    )
 
 
 def main():
@@ -138,7 +113,7 @@ def main():
     cluster = devenv.Cluster()
     started = cluster.start()
     try:
-        ensure_database(cluster, args.db)
+        prepare_database(cluster, args.db, "relance_nc")
         run(args, cluster)
     finally:
         if started:
@@ -148,17 +123,8 @@ def main():
 def run(args, cluster):
     import odoo  # noqa: PLC0415
     from odoo.modules.registry import Registry  # noqa: PLC0415
-    from odoo.tools import config  # noqa: PLC0415
 
-    config.parse_config(
-        [
-            f"--addons-path={REPO}",
-            f"--db_host={devenv.PG_HOST}",
-            f"--db_port={cluster.port}",
-            f"--db_user={devenv.PG_USER}",
-            "--log-level=warn",
-        ]
-    )
+    configure_odoo(cluster.port)
     registry = Registry(args.db)
     content, ridets = make_extract(args.rows)
     print(

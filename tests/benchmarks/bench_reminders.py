@@ -39,9 +39,6 @@ import argparse
 import cProfile
 import gc
 import random
-import resource
-import subprocess
-import sys
 import time
 import tracemalloc
 from contextlib import contextmanager
@@ -50,10 +47,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from unittest.mock import patch
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "setup"))
-
-import devenv  # noqa: E402
+from benchlib import configure_odoo, devenv, peak_rss_mib, prepare_database
 
 # OCA account_credit_control 19.0 planning the same 50 000 invoices (issue 3).
 OCA_SECONDS = 81.0
@@ -91,10 +85,6 @@ def reset_peak_rss():
     except OSError:
         return False
     return True
-
-
-def peak_rss_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 @contextmanager
@@ -629,47 +619,6 @@ def execute_emails(env, args):
 # ---------------------------------------------------------------------------
 
 
-def ensure_database(cluster, db, data_dir, fresh):
-    """Create ``db`` with relance_nc installed, or update the module in it."""
-    if fresh and cluster.db_exists(db):
-        devenv.say(f"Dropping {db} (--fresh)...")
-        cluster.drop_db(db)
-    if cluster.db_exists(db) and cluster.addons_installed(db, ["relance_nc"]):
-        devenv.say(f"Updating relance_nc in {db} to the checkout's code...")
-        subprocess.run(
-            devenv.odoo_cmd(
-                db,
-                "-u",
-                "relance_nc",
-                "--stop-after-init",
-                "--no-http",
-                "--log-level=warn",
-                port=cluster.port,
-                data_dir=data_dir,
-            ),
-            check=True,
-            env=devenv.odoo_env(),
-        )
-        return
-    if cluster.db_exists(db):
-        cluster.drop_db(db)
-    devenv.say(f"Creating the benchmark database {db} (relance_nc, no demo)...")
-    subprocess.run(
-        devenv.odoo_cmd(
-            db,
-            "-i",
-            "relance_nc",
-            "--stop-after-init",
-            "--no-http",
-            "--log-level=warn",
-            port=cluster.port,
-            data_dir=data_dir,
-        ),
-        check=True,
-        env=devenv.odoo_env(),
-    )
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="relance_bench_reminders")
@@ -707,7 +656,9 @@ def main():
     started = False if args.db_port else cluster.start()
     data_dir = devenv.local_dir("bench-data")
     try:
-        ensure_database(cluster, args.db, data_dir, args.fresh)
+        prepare_database(
+            cluster, args.db, "relance_nc", data_dir=data_dir, fresh=args.fresh
+        )
         with scratch_copy(args, cluster, data_dir) as registry:
             run(args, registry)
     finally:
@@ -720,18 +671,8 @@ def scratch_copy(args, cluster, data_dir):
     """Registry of a copy of the benchmark database, dropped afterwards."""
     from odoo.modules.registry import Registry  # noqa: PLC0415
     from odoo.service import db as db_service  # noqa: PLC0415
-    from odoo.tools import config  # noqa: PLC0415
 
-    config.parse_config(
-        [
-            f"--addons-path={REPO}",
-            f"--db_host={devenv.PG_HOST}",
-            f"--db_port={cluster.port}",
-            f"--db_user={devenv.PG_USER}",
-            f"--data-dir={data_dir}",
-            "--log-level=warn",
-        ]
-    )
+    configure_odoo(cluster.port, data_dir=data_dir)
     copy = f"{args.db}_run"
     if cluster.db_exists(copy):
         db_service.exp_drop(copy)
