@@ -9,19 +9,6 @@ from odoo.tools import mute_logger
 from ..tools import lyra
 from .common import SITE_ID, TEST_KEY, FakeLyra, RelancePaymentCommon
 
-VECTOR = {
-    "vads_action_mode": "INTERACTIVE",
-    "vads_amount": "5124",
-    "vads_ctx_mode": "TEST",
-    "vads_currency": "978",
-    "vads_page_action": "PAYMENT",
-    "vads_payment_config": "SINGLE",
-    "vads_site_id": "12345678",
-    "vads_trans_date": "20170129130025",
-    "vads_trans_id": "123456",
-    "vads_version": "V2",
-}
-
 
 @tagged("post_install", "-at_install")
 class TestLyraFlows(RelancePaymentCommon):
@@ -66,14 +53,19 @@ class TestLyraFlows(RelancePaymentCommon):
         self.assertRegex(inputs["vads_trans_date"], r"^\d{14}$")
         self.assertTrue(inputs["vads_url_check"].endswith("/payment/relance_lyra/ipn"))
         self.assertEqual(inputs["signature"], lyra.sign(inputs, TEST_KEY))
-        # The provider signs the processor's published vectors identically.
+        # The key follows the provider's state (the signature itself is
+        # checked against Lyra's published vectors in tests/test_tool_lyra.py).
+        fields = {"vads_amount": "5124", "vads_currency": "953"}
+        production_key = "8877665544332211"
         self.assertEqual(
-            self.provider._relance_lyra_sign(VECTOR),
-            "ycA5Do5tNvsnKdc/eP1bj2xa19z9q3iWPy9/rpesfS0=",
+            self.provider._relance_lyra_sign(fields), lyra.sign(fields, TEST_KEY)
+        )
+        self.provider.write(
+            {"relance_lyra_production_key": production_key, "state": "enabled"}
         )
         self.assertEqual(
-            self.provider._relance_lyra_sign({**VECTOR, "vads_currency": "953"}),
-            "vSlCWjJwN8TpobRyuyKhwAlKEhlThtICZiI/rmpPK4U=",
+            self.provider._relance_lyra_sign(fields),
+            lyra.sign(fields, production_key),
         )
 
     def test_extra_brand_for_creditor(self):
