@@ -411,6 +411,7 @@ class RelanceAction(models.Model):
         ]
         with self.env.protecting(given_computed, actions):
             actions.modified(self._fields, create=True)
+        actions.check_access("create")  # record rules, as after any create
         return actions
 
     @api.model

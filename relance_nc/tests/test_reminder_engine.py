@@ -6,7 +6,8 @@ from unittest.mock import patch
 from lxml import etree
 
 from odoo import Command
-from odoo.tests import freeze_time, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common import RelanceInvoiceCommon
 
@@ -231,6 +232,38 @@ class TestReminderPlanning(RelanceInvoiceCommon):
                 lambda line: line.account_id.account_type == "asset_receivable"
             ),
         )
+
+    @freeze_time("2026-10-08 20:00")  # 07:00 in Nouméa on the 9th
+    def test_reminder_users_plan_for_their_own_company(self):
+        planner = new_test_user(
+            self.env,
+            login="relance_planner",
+            groups="relance_nc.group_relance_user",
+            company_id=self.company.id,
+        )
+        window = self.Action.with_user(planner)._action_plan_now()
+        actions = self._actions()
+        self.assertEqual(len(actions), 2)
+        self.assertEqual(actions.create_uid, planner)
+        self.assertEqual(self.Action.search(window["domain"]), actions)
+        # the record rules apply to the bulk insert as to any create
+        other = self.env["res.company"].create({"name": "Autre créancier"})
+        stranger = new_test_user(
+            self.env,
+            login="relance_stranger",
+            groups="relance_nc.group_relance_user",
+            company_id=other.id,
+        )
+        vals = {
+            "company_id": self.company.id,
+            "partner_id": self.customer.id,
+            "level_id": self._level(21).id,
+            "channel": "email",
+            "state": "scheduled",
+            "move_ids": [Command.set(self.invoice.ids)],
+        }
+        with self.assertRaises(AccessError):
+            self.Action.with_user(stranger)._create_planned([vals])
 
     @freeze_time("2026-10-08 20:00")  # 07:00 in Nouméa on the 9th
     def test_next_reminder_date_follows_the_open_actions(self):
