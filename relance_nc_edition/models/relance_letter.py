@@ -378,6 +378,49 @@ class RelanceLetter(models.Model):
             }
         )
 
+    def _recheck_before_print(self):
+        """Re-check the engine's letters against their invoices before printing.
+
+        Like an email re-checked just before sending (``relance.action._recheck``),
+        a letter whose invoices were all paid or blocked since it was made is
+        withdrawn (cancelled, out of its batch, its reminder cancelled); when
+        only some of them were, it claims the others, for the amount the
+        re-check computes, and its document is rendered again. Returns the
+        letters still to print.
+        """
+        withdrawn = self.browse()
+        for letter in self.filtered(
+            lambda letter: (
+                letter.origin == "engine"
+                and letter.state == "validated"
+                and letter.action_id.state == "scheduled"
+            )
+        ):
+            action = letter.action_id
+            if not action._recheck():
+                withdrawn |= letter
+            elif letter.move_line_ids != action.move_line_ids:
+                vals = {
+                    "move_line_ids": [fields.Command.set(action.move_line_ids.ids)],
+                    "amount_due": action.amount_overdue,
+                    "document": False,
+                }
+                if letter.kind == "formal_notice":
+                    vals.update(
+                        self._prepare_penalty_vals(
+                            letter.company_id, action.move_line_ids, letter.date
+                        )
+                    )
+                letter.write(vals)
+        withdrawn.write({"state": "cancelled", "batch_id": False})
+        for letter in withdrawn:
+            letter.message_post(
+                body=self.env._(
+                    "Withdrawn before printing: the invoices were paid or blocked."
+                )
+            )
+        return self - withdrawn
+
     def _check_printable(self):
         """Raise when the letter lacks what printing needs."""
         self.ensure_one()

@@ -99,7 +99,15 @@ class RelanceLetterBatch(models.Model):
                 raise UserError(
                     self.env._("The batch %(batch)s has no letter.", batch=batch.name)
                 )
-            batch._generate_pdf()
+            if batch.letter_ids._recheck_before_print():
+                batch._generate_pdf()
+            else:
+                batch.message_post(
+                    body=self.env._(
+                        "Nothing to print: the invoices of every letter were "
+                        "paid or blocked."
+                    )
+                )
         return True
 
     def action_mark_printed(self):

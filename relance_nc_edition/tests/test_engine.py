@@ -1,5 +1,6 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 from datetime import date
 
 from odoo.tests import freeze_time, tagged
@@ -78,3 +79,38 @@ class TestEngineLetters(EditionCommon):
         self._run_cron()
         self.assertEqual(action.state, "failed")
         self.assertFalse(action.relance_letter_ids)
+
+    @freeze_time("2026-10-08 01:00")
+    def test_letters_are_rechecked_before_printing(self):
+        second = self._invoice(
+            self.customer, 48500, date(2026, 9, 1), date(2026, 10, 1)
+        )
+        other = self._create_relance_customer(
+            "Pharmacie du Port", "75 98 76", street="3 rue Jenner", city="Nouméa"
+        )
+        other_invoice = self._invoice(other, 30000, date(2026, 9, 1), date(2026, 10, 1))
+        actions = self._plan(date(2026, 10, 8))
+        self._run_cron()
+        letters = actions.relance_letter_ids
+        mine = letters.filtered(lambda letter: letter.partner_id == self.customer)
+        theirs = letters - mine
+        self.assertEqual(mine.amount_due, 173500)
+        batch = self.env["relance.letter.batch"].browse(
+            letters.action_create_batch()["res_id"]
+        )
+        # paid before printing: one invoice of the first customer, and all
+        # the other customer's
+        self._register_payment(second)
+        self._register_payment(other_invoice)
+        self.allow_pdf_render()
+        batch.with_context(force_report_rendering=True).action_generate()
+        self.assertEqual(batch.letter_ids, mine)
+        self.assertRecordValues(mine, [{"state": "validated", "amount_due": 125000}])
+        self.assertEqual(mine.move_line_ids.move_id, self.invoice)
+        self.assertRecordValues(theirs, [{"state": "cancelled", "batch_id": False}])
+        self.assertEqual(theirs.action_id.state, "cancelled")
+        self.assertIn("Withdrawn before printing", theirs.message_ids[0].body)
+        text = self._text(base64.b64decode(batch.pdf_file))
+        self.assertIn(self.invoice.name, text)
+        self.assertNotIn(second.name, text)
+        self.assertNotIn("Pharmacie du Port", text)
