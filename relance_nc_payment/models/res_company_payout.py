@@ -5,7 +5,6 @@ from datetime import datetime
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.relance_nc.const import DEFAULT_TZ
 from odoo.addons.relance_nc.tools import schedule
 
 from ..tools import payout as payout_tools
@@ -47,13 +46,9 @@ class ResCompany(models.Model):
     # PROVIDER SIDE
     # ------------------------------------------------------------
 
-    def _relance_tz(self):
-        self.ensure_one()
-        return self.partner_id.tz or DEFAULT_TZ
-
     def _relance_today(self):
         """Today's local date of the company (Pacific/Noumea by default)."""
-        return schedule.to_local(fields.Datetime.now(), self._relance_tz()).date()
+        return self._relance_local_date(fields.Datetime.now())
 
     def _relance_due_payout_period(self, today=None):
         """First day of the month to pay out today, or None (see
