@@ -3,7 +3,7 @@
 import base64
 import logging
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -365,15 +365,10 @@ class RelanceAction(models.Model):
                 to_column(field, vals.get(field.name, defaults.get(field.name)))
                 for field in columns
             ]
-            + [uid, now, uid, now]
+            + [uid, now, uid, now]  # create_uid, create_date, write_uid, write_date
             for vals in vals_list
         ]
-        names = [field.name for field in columns] + [
-            "create_uid",
-            "create_date",
-            "write_uid",
-            "write_date",
-        ]
+        names = [field.name for field in columns] + models.LOG_ACCESS_COLUMNS
         ids = []
         for chunk in split_every(1000, rows):
             ids += self.env.execute_query(
@@ -1062,7 +1057,7 @@ class RelanceAction(models.Model):
 
     @api.model
     def _company_today(self, company):
-        return company._relance_local_date(datetime.now())
+        return company._relance_today()
 
     @api.model
     def _next_send_time(self, company):

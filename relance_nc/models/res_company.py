@@ -177,6 +177,10 @@ class ResCompany(models.Model):
         """Day of ``moment`` (naive UTC) in the company's time zone."""
         return schedule.to_local(moment, self._relance_tz()).date()
 
+    def _relance_today(self):
+        """Today in the company's time zone."""
+        return self._relance_local_date(fields.Datetime.now())
+
     def _relance_next_allowed(self, moment, channel):
         """First UTC time at or after ``moment`` (naive UTC) when ``channel`` may
         reach customers: no night, no closed weekday, no holiday."""

@@ -46,10 +46,6 @@ class ResCompany(models.Model):
     # PROVIDER SIDE
     # ------------------------------------------------------------
 
-    def _relance_today(self):
-        """Today's local date of the company (Pacific/Noumea by default)."""
-        return self._relance_local_date(fields.Datetime.now())
-
     def _relance_due_payout_period(self, today=None):
         """First day of the month to pay out today, or None (see
         ``tools/payout.py``: the 5th or the next business day)."""
