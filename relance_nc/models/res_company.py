@@ -4,7 +4,7 @@ import re
 from datetime import time, timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import file_open
 
 from .. import const
@@ -124,9 +124,31 @@ class ResCompany(models.Model):
         return self - self._relance_accepted_companies()
 
     def action_relance_accept_terms(self):
+        """Accept the content-responsibility terms for this company.
+
+        Callable over RPC: only a relance.nc administrator who works for the
+        company may accept, and the acceptance names that user.
+        """
         self.ensure_one()
+        self._relance_check_terms_acceptor()
         self.env["relance.terms.acceptance"]._accept(self)
         return True
+
+    def _relance_check_terms_acceptor(self):
+        self.ensure_one()
+        if self.env.su:
+            return
+        user = self.env.user
+        if not user.has_group("relance_nc.group_relance_manager") or (
+            self not in user.company_ids
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a relance.nc administrator of %(company)s may accept its "
+                    "content-responsibility terms.",
+                    company=self.name,
+                )
+            )
 
     def _get_sms_api_class(self):
         self.ensure_one()
