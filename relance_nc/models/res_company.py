@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import file_open
 
 from .. import const
-from ..tools import schedule
+from ..tools import schedule, urls
 from .relance_sms_api import RelanceSmsApi
 
 
@@ -93,11 +93,11 @@ class ResCompany(models.Model):
                     )
                 )
             url = company.relance_sms_url
-            if url and not re.match(r"https?://[^\s/]+", url):
+            if url and not urls.is_secure_url(url):
                 raise ValidationError(
                     self.env._(
                         "The SMS gateway URL of %(company)s must start with "
-                        "http:// or https://: %(url)s",
+                        "https:// (http:// only for this machine): %(url)s",
                         company=company.name,
                         url=url,
                     )
