@@ -9,7 +9,11 @@ from odoo.addons.relance_nc.tests.common_isolation import isolation_factory
 @isolation_factory("relance.letter")
 def _letter(case, company):
     partner = case.env["res.partner"].create(
-        {"name": "Recipient", "company_id": company.id, "street": "1 rue Anatole France"}
+        {
+            "name": "Recipient",
+            "company_id": company.id,
+            "street": "1 rue Anatole France",
+        }
     )
     return case.env["relance.letter"].create(
         {"company_id": company.id, "partner_id": partner.id, "subject": "Letter"}
