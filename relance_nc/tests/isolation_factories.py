@@ -93,25 +93,27 @@ def _draft_action(case, company):
 def _recovery_row(case, company):
     _action(case, company, state="done")
     case.env.flush_all()
-    return case.env["relance.recovery.report"].search(
-        [("company_id", "=", company.id)]
-    )
+    return case.env["relance.recovery.report"].search([("company_id", "=", company.id)])
 
 
 @isolation_factory("relance.receivable.report")
 def _receivable_row(case, company):
-    move = case.env["account.move"].with_company(company).create(
-        {
-            "move_type": "out_invoice",
-            "company_id": company.id,
-            "partner_id": _customer(case, company).id,
-            "invoice_date": "2026-01-10",
-            "invoice_line_ids": [
-                fields.Command.create(
-                    {"name": "Service", "price_unit": 1000, "tax_ids": []}
-                )
-            ],
-        }
+    move = (
+        case.env["account.move"]
+        .with_company(company)
+        .create(
+            {
+                "move_type": "out_invoice",
+                "company_id": company.id,
+                "partner_id": _customer(case, company).id,
+                "invoice_date": "2026-01-10",
+                "invoice_line_ids": [
+                    fields.Command.create(
+                        {"name": "Service", "price_unit": 1000, "tax_ids": []}
+                    )
+                ],
+            }
+        )
     )
     move.action_post()
     case.env.flush_all()

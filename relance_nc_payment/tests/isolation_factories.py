@@ -10,7 +10,9 @@ from odoo.addons.relance_nc.tests.common_isolation import isolation_factory
 
 @isolation_factory("relance.payment.link")
 def _link(case, company):
-    partner = case.env["res.partner"].create({"name": "Debtor", "company_id": company.id})
+    partner = case.env["res.partner"].create(
+        {"name": "Debtor", "company_id": company.id}
+    )
     return case.env["relance.payment.link"].create(
         {"company_id": company.id, "partner_id": partner.id}
     )
@@ -69,16 +71,20 @@ def _rejection(case, company):
         )
     )
     debtor = case.env["res.partner"].create({"name": "Payer", "company_id": company.id})
-    tx = case.env["payment.transaction"].sudo().create(
-        {
-            "provider_id": provider.id,
-            "payment_method_id": case.env.ref("payment.payment_method_card").id,
-            "reference": f"ISOLATION-{company.id}-{fields.Datetime.now():%H%M%S%f}",
-            "amount": 1000,
-            "currency_id": company.currency_id.id,
-            "partner_id": debtor.id,
-            "state": "done",
-        }
+    tx = (
+        case.env["payment.transaction"]
+        .sudo()
+        .create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": case.env.ref("payment.payment_method_card").id,
+                "reference": f"ISOLATION-{company.id}-{fields.Datetime.now():%H%M%S%f}",
+                "amount": 1000,
+                "currency_id": company.currency_id.id,
+                "partner_id": debtor.id,
+                "state": "done",
+            }
+        )
     )
     return case.env["relance.payment.rejection"].create(
         {"company_id": company.id, "transaction_id": tx.id, "amount": 400}
