@@ -29,8 +29,10 @@ def url_host(url):
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
-        parts.port  # noqa: B018 (raises ValueError for a bad port)
+        port = parts.port  # raises ValueError for a bad port
     except ValueError:
+        return ""
+    if port == 0:
         return ""
     if parts.scheme not in ("http", "https"):
         return ""

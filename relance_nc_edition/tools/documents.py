@@ -22,6 +22,7 @@ True
 'docx'
 """
 
+import contextlib
 import functools
 import io
 import math
@@ -102,14 +103,11 @@ def _limit_resources(memory_bytes, cpu_seconds, file_bytes):
 
 def _kill_group(process):
     """Kill the converter and every process it started (its process group)."""
-    try:
+    # The group is gone once every member has exited: nothing left to kill.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired, ValueError):
         process.communicate(timeout=10)
-    except (subprocess.TimeoutExpired, ValueError):
-        pass
 
 
 def docx_to_pdf(
