@@ -39,7 +39,7 @@ def check_offered_provider(provider_id, invoices, partner, amount=None):
         )
 
 
-class RelancePaymentPortal(PaymentPortal):
+class RelanceInvoicePayment(PaymentPortal):
     @route()
     def invoice_transaction(self, invoice_id, access_token, **kwargs):
         """Only the providers offered on the invoice's page may pay it."""
