@@ -121,6 +121,18 @@ class TestTermsAcceptanceRights(IsolationMixin, AccountTestInvoicingCommon):
             self.Acceptance.search([("company_id", "=", self.company_b.id)])
         )
 
+    def test_acceptance_cannot_be_forged_over_rpc(self):
+        """Accepted through the action only: no direct create naming someone."""
+        with self.assertRaises(AccessError):
+            self.Acceptance.with_user(self.manager_a).create(
+                {
+                    "company_id": self.company_a.id,
+                    "user_id": self.user_a.id,
+                    "accepted_on": "2026-01-01 00:00:00",
+                    "version": "forged",
+                }
+            )
+
     def test_user_and_portal_refused(self):
         for user in self.user_a | self.portal_user:
             with self.subTest(user=user.login), self.assertRaises(AccessError):
