@@ -113,6 +113,20 @@ class TestRegistryImport(RelanceCommon):
                 imports._import_url(url)
         self.assertFalse(imports.search([("origin", "=", "url")]))
 
+    def test_redirect_to_another_host_is_refused(self):
+        body = self._read_test_file("ridet_entreprises.csv")
+        routes = {
+            "/moved.csv": (302, b"", {"Location": "https://evil.example.com/x.csv"}),
+            "/here.csv": (302, b"", {"Location": "/export.csv"}),
+            "/export.csv": (200, body),
+        }
+        imports = self.env["relance.registry.import"]
+        with self._local_http_server(routes) as base_url:
+            with self.assertRaisesRegex(UserError, "not an https address"):
+                imports._import_url(f"{base_url}/moved.csv")
+            record = imports._import_url(f"{base_url}/here.csv")
+        self.assertEqual(record.unit_count, 4)
+
     def test_download_caps_and_no_echo(self):
         imports = self.env["relance.registry.import"]
         header = self._read_test_file("ridet_entreprises.csv").split(b"\n")[0]
