@@ -78,7 +78,8 @@ def relance_models(env):
 
 
 class IsolationMixin:
-    """Two creditor companies with their relance.nc staff, and a portal user.
+    """Two creditor companies with their relance.nc staff (A: a user and a
+    manager, B: a user), and a portal user.
 
     Mix into an ``AccountTestInvoicingCommon`` test case: ``company_a`` is the
     case's main company, ``company_b`` a second one with its own chart.
@@ -107,6 +108,12 @@ class IsolationMixin:
             login="isolation_manager_a",
             groups="relance_nc.group_relance_manager",
             company_id=cls.company_a.id,
+        )
+        cls.user_b = new_test_user(
+            cls.env,
+            login="isolation_user_b",
+            groups="relance_nc.group_relance_user",
+            company_id=cls.company_b.id,
         )
         cls.portal_user = new_test_user(
             cls.env, login="isolation_portal", groups="base.group_portal"

@@ -73,7 +73,8 @@ class TestTenantIsolation(IsolationMixin, AccountTestInvoicingCommon):
                 self.assertIsolated(records)
 
     def test_own_records_stay_visible(self):
-        """The rules do not hide a creditor's own data from its staff."""
+        """The rules do not hide a creditor's own data from its staff, and
+        hide it from the other creditor's."""
         for name in sorted(self.models):
             factory = ISOLATION_FACTORIES.get(name)
             if not factory:
@@ -82,6 +83,8 @@ class TestTenantIsolation(IsolationMixin, AccountTestInvoicingCommon):
                 records = factory(self, self.company_a)
                 found = self._as(self.user_a, name).search([("id", "in", records.ids)])
                 self.assertEqual(found, records.with_user(self.user_a), name)
+                # and the other way round: B's user reaches none of A's.
+                self.assertIsolated(records, users=self.user_b)
 
     def test_shared_models_hidden_from_portal(self):
         for name in SHARED_MODELS:
