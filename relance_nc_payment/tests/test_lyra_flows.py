@@ -172,7 +172,10 @@ class TestLyraFlows(RelancePaymentCommon):
         )
         self.assertEqual(len(mails), 2)
 
-    @mute_logger("odoo.addons.payment.models.payment_transaction")
+    @mute_logger(
+        "odoo.addons.payment.models.payment_transaction",
+        "odoo.addons.relance_nc_payment.models.payment_transaction",
+    )
     def test_wrong_amount(self):
         with FakeLyra(TEST_KEY, self.env.cr.dbname).running() as fake:
             tx, _response, _inputs = self._pay(fake, "wrong_amount")
