@@ -34,6 +34,18 @@ FORMAT_KINDS = {
 }
 
 REGISTRY_HTTP_TIMEOUT = 60  # seconds, per network read
+# Caps of one download: total size, total time, length of a line, redirects.
+REGISTRY_MAX_BYTES = 300 * 1024 * 1024
+REGISTRY_MAX_SECONDS = 900
+REGISTRY_MAX_LINE = 16384
+REGISTRY_MAX_REDIRECTS = 3
+# Extra hosts allowed to serve extracts (comma-separated; the hosts of the
+# configured URLs are always allowed). data.gouv.fr redirects to its CDN.
+REGISTRY_HOSTS_PARAM = "relance_nc.registry_allowed_hosts"
+REGISTRY_DEFAULT_HOSTS = "static.data.gouv.fr"
+# A complete extract that would flag more than this share of the active
+# units of its register as ceased is refused unless confirmed.
+REGISTRY_MAX_CEASED_SHARE = 0.2
 REGISTRY_CHUNK_SIZE = 1 << 16
 REGISTRY_BATCH_SIZE = 2000  # rows per upsert statement
 REGISTRY_MAX_LOGGED_ERRORS = 500

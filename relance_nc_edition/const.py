@@ -100,4 +100,6 @@ DAYS_PER_YEAR = 365  # late-payment penalties: annual rate, prorated per day
 # Uploads
 # ---------------------------------------------------------------------------
 UPLOAD_MAX_PAGES = 20
-SOFFICE_TIMEOUT = 120  # seconds for one DOCX -> PDF conversion
+#: Seconds for one DOCX -> PDF conversion: well under Odoo's request limit
+#: (limit_time_real, 120 s by default), so the upload answers in time.
+SOFFICE_TIMEOUT = 45

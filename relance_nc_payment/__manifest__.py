@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Card Payment",
     "summary": "Card payment links, hosted shop and monthly payouts for relance.nc",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Payment Providers",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -12,6 +12,7 @@
     "depends": ["relance_nc", "account_payment"],
     "data": [
         "security/ir.model.access.csv",
+        "security/relance_payment_security.xml",
         # Payment links and the hosted shop
         "views/payment_relance_lyra_templates.xml",
         "views/payment_provider_views.xml",

@@ -116,19 +116,57 @@ def test_form_amount_negative(lyra):
         ("AUTHORISED", "done"),
         ("CAPTURED", "done"),
         ("ACCEPTED", "done"),
-        ("AUTHORISED_TO_VALIDATE", "pending"),
+        ("AUTHORISED_TO_VALIDATE", "authorized"),
+        ("PRE_AUTHORISED", "authorized"),
         ("WAITING_AUTHORISATION", "pending"),
         ("UNDER_VERIFICATION", "pending"),
         ("ABANDONED", "cancel"),
         ("REFUSED", "error"),
-        ("CANCELLED", "error"),
-        ("EXPIRED", "error"),
+        ("CANCELLED", "cancel"),
+        ("EXPIRED", "cancel"),
+        ("CAPTURE_FAILED", "error"),
         ("", "error"),
         (None, "error"),
     ],
 )
 def test_status_group(lyra, status, group):
     assert lyra.status_group(status) == group
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("INV-2026-00001", True),
+        ("tx_20261206-1", True),
+        ("A" * 64, True),
+        ("A" * 65, False),
+        ("", False),
+        (None, False),
+        (["INV-1"], False),
+        ("INV\x00", False),
+        ("INV/2026/00001", False),
+        ("1' OR '1'='1", False),
+        ("é", False),
+    ],
+)
+def test_valid_order_id(lyra, value, valid):
+    assert lyra.valid_order_id(value) is valid
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        ("INV/2026/00001", "INV-2026-00001"),
+        ("INV/2026/00001,INV/2026/00002", "INV-2026-00001-INV-2026-00002"),
+        ("Facture été", "Facture-ete"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_order_id_prefix(lyra, text, prefix):
+    result = lyra.order_id_prefix(text)
+    assert result == prefix
+    assert not result or lyra.valid_order_id(result)
 
 
 def test_trans_id_and_mask(lyra):

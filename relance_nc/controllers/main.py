@@ -4,8 +4,9 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 
-from werkzeug.exceptions import BadRequest, Forbidden, NotFound
+from werkzeug.exceptions import BadRequest, Forbidden
 
 from odoo import SUPERUSER_ID
 from odoo.http import Controller, request, route
@@ -13,6 +14,22 @@ from odoo.http import Controller, request, route
 from .. import const
 
 _logger = logging.getLogger(__name__)
+
+#: A delivery report is a few short strings.
+MAX_REPORT_SIZE = 4096
+_ID_RE = re.compile(r"[0-9A-Za-z_.:-]{1,64}")
+
+
+def _optional_text(value):
+    return value is None or (isinstance(value, str) and "\x00" not in value)
+
+
+REPORT_FIELDS = {
+    "id": lambda value: isinstance(value, str) and bool(_ID_RE.fullmatch(value)),
+    "status": lambda value: isinstance(value, str) and value in const.SMS_REPORT_STATES,
+    "provider_id": _optional_text,
+    "error": _optional_text,
+}
 
 
 class RelanceSmsController(Controller):
@@ -32,8 +49,8 @@ class RelanceSmsController(Controller):
         body keyed with the company's webhook secret>``.
 
         Answers 200 ``{"result": "ok"}`` (also for a replay, which changes
-        nothing), 400 for a malformed body, 404 for an unknown id and 403 for a
-        missing or wrong signature.
+        nothing), 400 for a malformed body, and 403 for an unknown id or a
+        missing or wrong signature alike (nobody learns which ids exist).
         """
         raw = request.httprequest.get_data(cache=True)
         report = self._parse_report(raw)
@@ -43,13 +60,14 @@ class RelanceSmsController(Controller):
             .with_user(SUPERUSER_ID)
             .search([("uuid", "=", report["id"])], limit=1)
         )
-        if not sms_sudo:
-            raise NotFound()
-        company_sudo = sms_sudo._get_sms_company().sudo()
+        secret = (
+            sms_sudo._get_sms_company().sudo().relance_sms_webhook_secret
+            if sms_sudo
+            else False
+        )
         signature = request.httprequest.headers.get(const.SMS_SIGNATURE_HEADER, "")
-        secret = company_sudo.relance_sms_webhook_secret
         if not self._check_signature(secret, raw, signature):
-            _logger.info("SMS delivery report badly signed for %s", report["id"])
+            _logger.info("SMS delivery report refused for %s", report["id"])
             raise Forbidden()
         sms_sudo._relance_apply_report(
             report["status"], report.get("error"), report.get("provider_id")
@@ -58,17 +76,16 @@ class RelanceSmsController(Controller):
 
     @staticmethod
     def _parse_report(raw):
-        """The report as a dict; raise BadRequest when it is not one."""
+        """The report as a dict of strings; raise BadRequest when it is not one
+        (also for a body too large or nested too deep to be a report)."""
+        if len(raw) > MAX_REPORT_SIZE:
+            raise BadRequest("Report too large")
         try:
             report = json.loads(raw)
-        except ValueError as err:
+        except (ValueError, RecursionError) as err:
             raise BadRequest("Malformed JSON") from err
-        if (
-            not isinstance(report, dict)
-            or not isinstance(report.get("id"), str)
-            or not report["id"]
-            or report.get("status") not in const.SMS_REPORT_STATES
-            or not isinstance(report.get("error") or "", str)
+        if not isinstance(report, dict) or not all(
+            check(report.get(key)) for key, check in REPORT_FIELDS.items()
         ):
             raise BadRequest("Expected {id, status[, provider_id, error]}")
         return report

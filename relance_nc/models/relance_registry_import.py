@@ -1,6 +1,8 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+import time
+from urllib.parse import urljoin
 
 import requests
 
@@ -8,7 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .. import const
-from ..tools import registry as registry_tools
+from ..tools import registry as registry_tools, urls
 
 _logger = logging.getLogger(__name__)
 
@@ -75,19 +77,39 @@ class RelanceRegistryImport(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _import_url(self, url, complete=True):
-        """Download ``url`` as a stream and import it; raise UserError on failure."""
+    def _import_url(self, url, complete=True, confirm_ceased=False):
+        """Download ``url`` as a stream and import it; raise UserError on failure.
+
+        Only from an https URL of a configured register's host (or of the
+        allow-list), capped in size, time and line length; an error never
+        shows what the server sent.
+        """
+        self._check_registry_url(url)
         record = self.create({"origin": "url", "url": url, "complete": complete})
         try:
-            with requests.get(
-                url, stream=True, timeout=const.REGISTRY_HTTP_TIMEOUT
-            ) as response:
-                response.raise_for_status()
-                record._load_lines(
-                    registry_tools.decode_lines(
-                        response.iter_content(const.REGISTRY_CHUNK_SIZE)
-                    )
+            with self._registry_get(url) as response:
+                chunks = registry_tools.cap_stream(
+                    response.iter_content(const.REGISTRY_CHUNK_SIZE),
+                    const.REGISTRY_MAX_BYTES,
+                    const.REGISTRY_MAX_SECONDS,
+                    time.monotonic,
                 )
+                record.with_context(
+                    relance_registry_confirm_ceased=confirm_ceased
+                )._load_lines(
+                    registry_tools.cap_lines(
+                        registry_tools.decode_lines(chunks), const.REGISTRY_MAX_LINE
+                    ),
+                    show_content=False,
+                )
+        except registry_tools.DownloadCapped as err:
+            raise UserError(
+                self.env._(
+                    "The registry download from %(url)s was stopped: %(error)s",
+                    url=url,
+                    error=str(err),
+                )
+            ) from err
         except requests.exceptions.Timeout as err:
             raise UserError(
                 self.env._(
@@ -110,10 +132,55 @@ class RelanceRegistryImport(models.Model):
                 self.env._(
                     "The registry at %(url)s could not be downloaded: %(error)s",
                     url=url,
-                    error=err,
+                    error=type(err).__name__,
                 )
             ) from err
         return record
+
+    @api.model
+    def _registry_allowed_hosts(self):
+        """Hosts that may serve extracts: those of the configured URLs, plus
+        the allow-list of the system parameter ``relance_nc.registry_allowed_hosts``."""
+        hosts = {urls.url_host(self._get_registry_url(code)) for code, __ in FORMATS}
+        extra = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(const.REGISTRY_HOSTS_PARAM, const.REGISTRY_DEFAULT_HOSTS)
+        )
+        hosts.update(host.strip().lower() for host in (extra or "").split(","))
+        return {host for host in hosts if host}
+
+    @api.model
+    def _check_registry_url(self, url):
+        if not urls.host_allowed(url, self._registry_allowed_hosts()):
+            raise UserError(
+                self.env._(
+                    "%(url)s is not an https address of a configured register. "
+                    "Extracts are downloaded from the registers' own hosts only "
+                    "(system parameter %(param)s adds others).",
+                    url=url,
+                    param=const.REGISTRY_HOSTS_PARAM,
+                )
+            )
+
+    @api.model
+    def _registry_get(self, url):
+        """The streamed response of ``url``, following at most a few
+        redirects, each to an allowed host."""
+        for _hop in range(const.REGISTRY_MAX_REDIRECTS + 1):
+            response = requests.get(
+                url,
+                stream=True,
+                timeout=const.REGISTRY_HTTP_TIMEOUT,
+                allow_redirects=False,
+            )
+            if not response.is_redirect:
+                response.raise_for_status()
+                return response
+            response.close()
+            url = urljoin(url, response.headers.get("Location", ""))
+            self._check_registry_url(url)
+        raise UserError(self.env._("The registry redirects too many times."))
 
     @api.model
     def _import_file(self, content, file_name, complete=True):
@@ -126,13 +193,24 @@ class RelanceRegistryImport(models.Model):
         record._load_lines(registry_tools.decode_lines(chunks))
         return record
 
-    def _load_lines(self, lines):
-        """Parse ``lines`` and upsert the units in batches, keeping row errors."""
+    def _load_lines(self, lines, show_content=True):
+        """Parse ``lines`` and upsert the units in batches, keeping row errors.
+
+        ``show_content=False`` (downloads): an unknown file is refused without
+        quoting it.
+        """
         self.ensure_one()
         self.date_start = fields.Datetime.now()
         try:
             file_format, rows = registry_tools.parse(lines)
         except registry_tools.RegistryFormatError as err:
+            if not show_content:
+                raise UserError(
+                    self.env._(
+                        "The downloaded file is not a registry extract that "
+                        "relance.nc knows."
+                    )
+                ) from err
             raise UserError(
                 self.env._(
                     "This file is not a registry extract that relance.nc knows: "
@@ -145,6 +223,7 @@ class RelanceRegistryImport(models.Model):
         stats = self._load_rows(rows)
         ceased = 0
         if self.complete:
+            self._check_ceased_share(file_format)
             ceased = self.env["relance.registry.unit"]._mark_missing_ceased(
                 const.FORMAT_SOURCE[file_format],
                 const.FORMAT_KINDS[file_format],
@@ -167,6 +246,33 @@ class RelanceRegistryImport(models.Model):
             stats["error_count"],
             ceased,
         )
+
+    def _check_ceased_share(self, file_format):
+        """Refuse a complete extract that would flag too many units as ceased
+        (a truncated or wrong file), unless the user confirmed it."""
+        if self.env.context.get("relance_registry_confirm_ceased"):
+            return
+        units = self.env["relance.registry.unit"].sudo()
+        domain = [
+            ("source", "=", const.FORMAT_SOURCE[file_format]),
+            ("kind", "in", const.FORMAT_KINDS[file_format]),
+            ("state", "=", "active"),
+        ]
+        total = units.search_count(domain)
+        missing = units.search_count(
+            domain
+            + ["|", ("last_import_id", "=", False), ("last_import_id", "!=", self.id)]
+        )
+        if total and missing / total > const.REGISTRY_MAX_CEASED_SHARE:
+            raise UserError(
+                self.env._(
+                    "This extract would flag %(missing)s of the %(total)s active "
+                    "units of the register as ceased. If the extract is really "
+                    "complete, import it again with 'Confirm mass cessation'.",
+                    missing=missing,
+                    total=total,
+                )
+            )
 
     def _load_rows(self, rows):
         """Upsert parsed ``rows`` in batches; return the figures to write."""

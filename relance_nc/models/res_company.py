@@ -4,11 +4,11 @@ import re
 from datetime import time, timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import file_open
 
 from .. import const
-from ..tools import schedule
+from ..tools import schedule, urls
 from .relance_sms_api import RelanceSmsApi
 
 
@@ -93,11 +93,11 @@ class ResCompany(models.Model):
                     )
                 )
             url = company.relance_sms_url
-            if url and not re.match(r"https?://[^\s/]+", url):
+            if url and not urls.is_secure_url(url):
                 raise ValidationError(
                     self.env._(
                         "The SMS gateway URL of %(company)s must start with "
-                        "http:// or https://: %(url)s",
+                        "https:// (http:// only for this machine): %(url)s",
                         company=company.name,
                         url=url,
                     )
@@ -124,9 +124,31 @@ class ResCompany(models.Model):
         return self - self._relance_accepted_companies()
 
     def action_relance_accept_terms(self):
+        """Accept the content-responsibility terms for this company.
+
+        Callable over RPC: only a relance.nc administrator who works for the
+        company may accept, and the acceptance names that user.
+        """
         self.ensure_one()
+        self._relance_check_terms_acceptor()
         self.env["relance.terms.acceptance"]._accept(self)
         return True
+
+    def _relance_check_terms_acceptor(self):
+        self.ensure_one()
+        if self.env.su:
+            return
+        user = self.env.user
+        if not user.has_group("relance_nc.group_relance_manager") or (
+            self not in user.company_ids
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a relance.nc administrator of %(company)s may accept its "
+                    "content-responsibility terms.",
+                    company=self.name,
+                )
+            )
 
     def _get_sms_api_class(self):
         self.ensure_one()

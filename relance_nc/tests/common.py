@@ -55,7 +55,7 @@ class RelanceCommon(BaseCommon):
 
     @contextmanager
     def _local_http_server(self, routes):
-        """Serve ``routes`` ({path: (status, body bytes)}) on 127.0.0.1.
+        """Serve ``routes`` ({path: (status, body bytes[, headers])}) on 127.0.0.1.
 
         A real HTTP server in a thread, so that requests, timeouts and HTTP
         errors are exercised for real. Yields the base URL.
@@ -63,8 +63,10 @@ class RelanceCommon(BaseCommon):
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 (http.server API)
-                status, body = routes.get(self.path, (404, b"not found"))
+                status, body, *extra = routes.get(self.path, (404, b"not found"))
                 self.send_response(status)
+                for name, value in (extra[0] if extra else {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", "text/csv; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

@@ -1,10 +1,12 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from .. import const
 from .common import RelanceCommon
 
 
@@ -48,9 +50,14 @@ class TestRegistryImport(RelanceCommon):
     def test_unit_missing_from_next_complete_import_is_ceased(self):
         imports = self.env["relance.registry.import"]
         imports._import_file(self._read_test_file("ridet_entreprises.csv"), "a.csv")
-        record = imports._import_file(
-            self._read_test_file("ridet_entreprises_next.csv"), "b.csv"
-        )
+        # One unit of four (25 %) is more than the share ceased without a word.
+        with self.assertRaisesRegex(UserError, "1 of the 4 active units"):
+            imports._import_file(
+                self._read_test_file("ridet_entreprises_next.csv"), "b.csv"
+            )
+        record = imports.with_context(
+            relance_registry_confirm_ceased=True
+        )._import_file(self._read_test_file("ridet_entreprises_next.csv"), "b.csv")
         self.assertEqual(record.ceased_count, 1)
         ceased = self._units().filtered(lambda u: u.state == "ceased")
         self.assertEqual(ceased.mapped("identifier"), ["1010107"])
@@ -78,6 +85,70 @@ class TestRegistryImport(RelanceCommon):
             self.env["relance.registry.import"]._import_file(
                 b"foo;bar\n1;2\n", "other.csv"
             )
+
+    def setUp(self):
+        super().setUp()
+        # The local test server is an allowed host, as a deployment would add
+        # a mirror of the registers.
+        self.env["ir.config_parameter"].set_param(
+            "relance_nc.registry_allowed_hosts", "127.0.0.1"
+        )
+
+    def test_url_of_another_host_or_scheme_is_refused(self):
+        imports = self.env["relance.registry.import"]
+        self.env["ir.config_parameter"].set_param(
+            "relance_nc.registry_allowed_hosts", ""
+        )
+        for url in (
+            "https://evil.example.com/ridet.csv",
+            "http://data.gouv.nc/api/explore/v2.1/catalog/datasets/x.csv",
+            "https://data.gouv.nc.evil.example.com/x.csv",
+            "file:///etc/passwd",
+            "http://127.0.0.1:9/x.csv",
+        ):
+            with (
+                self.subTest(url=url),
+                self.assertRaisesRegex(UserError, "not an https address"),
+            ):
+                imports._import_url(url)
+        self.assertFalse(imports.search([("origin", "=", "url")]))
+
+    def test_redirect_to_another_host_is_refused(self):
+        body = self._read_test_file("ridet_entreprises.csv")
+        routes = {
+            "/moved.csv": (302, b"", {"Location": "https://evil.example.com/x.csv"}),
+            "/here.csv": (302, b"", {"Location": "/export.csv"}),
+            "/export.csv": (200, body),
+        }
+        imports = self.env["relance.registry.import"]
+        with self._local_http_server(routes) as base_url:
+            with self.assertRaisesRegex(UserError, "not an https address"):
+                imports._import_url(f"{base_url}/moved.csv")
+            record = imports._import_url(f"{base_url}/here.csv")
+        self.assertEqual(record.unit_count, 4)
+
+    def test_download_caps_and_no_echo(self):
+        imports = self.env["relance.registry.import"]
+        header = self._read_test_file("ridet_entreprises.csv").split(b"\n")[0]
+        long_line = header + b"\n" + b"1;" + b"x" * 20000 + b"\n"
+        routes = {
+            "/secret.csv": (200, b"SECRET-CONTENT;col\nTOKEN-123;2\n"),
+            "/long.csv": (200, long_line),
+            "/big.csv": (200, self._read_test_file("ridet_entreprises.csv")),
+        }
+        with self._local_http_server(routes) as base_url:
+            with self.assertRaises(UserError) as error:
+                imports._import_url(f"{base_url}/secret.csv")
+            self.assertNotIn("SECRET-CONTENT", str(error.exception))
+            self.assertNotIn("TOKEN-123", str(error.exception))
+            with self.assertRaisesRegex(UserError, "Line 2 is longer than"):
+                imports._import_url(f"{base_url}/long.csv")
+            with (
+                patch.object(const, "REGISTRY_MAX_BYTES", 100),
+                self.assertRaisesRegex(UserError, "larger than 100 bytes"),
+            ):
+                imports._import_url(f"{base_url}/big.csv")
+        self.assertFalse(self._units())
 
     def test_import_from_url_over_http(self):
         body = self._read_test_file("ridet_entreprises.csv")

@@ -422,8 +422,13 @@ class TestSmsGateway(RelanceInvoiceCommon, HttpCase):
         self.assertRecordValues(action, [{"state": "done", "delivery_state": "sent"}])
 
     def test_malformed_or_unknown_report(self):
+        # Unknown id and wrong signature: one answer (no existence oracle).
         unknown = self._post_report({"id": "0" * 32, "status": "delivered"})
-        self.assertEqual(unknown.status_code, 404)
+        self.assertEqual(unknown.status_code, 403)
+        self.assertEqual(
+            unknown.text,
+            self._post_report({"id": "0" * 32, "status": "failed"}, secret="x").text,
+        )
         bad_status = self._post_report({"id": "0" * 32, "status": "lost"})
         self.assertEqual(bad_status.status_code, 400)
         with mute_logger("werkzeug", "odoo.http"):
@@ -431,6 +436,32 @@ class TestSmsGateway(RelanceInvoiceCommon, HttpCase):
                 ROUTE, data=b"{not json", headers={"Content-Type": "application/json"}
             )
         self.assertEqual(not_json.status_code, 400)
+
+    def test_hostile_reports_are_400_never_500(self):
+        action = self._execute(self._sms_action())
+        sms = self._sms_of(action)
+        deep = b"[" * 2000 + b"]" * 2000
+        reports = [
+            {"id": sms.uuid, "status": ["delivered"]},
+            {"id": sms.uuid, "status": {"delivered": 1}},
+            {"id": sms.uuid, "status": None},
+            {"id": sms.uuid, "status": "failed", "error": 0},
+            {"id": sms.uuid, "status": "failed", "error": False},
+            {"id": sms.uuid, "status": "failed", "error": []},
+            {"id": sms.uuid, "status": "failed", "provider_id": {"a": 1}},
+            {"id": sms.uuid + "\x00", "status": "delivered"},
+            {"id": ["x"], "status": "delivered"},
+            [sms.uuid, "delivered"],
+        ]
+        for report in reports:
+            with self.subTest(report=report):
+                self.assertEqual(self._post_report(report).status_code, 400)
+        with mute_logger("werkzeug", "odoo.http"):
+            response = self.url_open(
+                ROUTE, data=deep, headers={"Content-Type": "application/json"}
+            )
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(sms.state, "pending")
 
     def test_failure_report_fails_the_action_and_flags_the_contact(self):
         action = self._execute(self._sms_action())
@@ -472,6 +503,19 @@ class TestSmsGateway(RelanceInvoiceCommon, HttpCase):
             with self.subTest(sender=sender), self.assertRaises(ValidationError):
                 self.company.relance_sms_sender = sender
         self.company.relance_sms_sender = "Relance2026"
+
+    def test_plain_http_gateway_only_on_loopback(self):
+        for url in (
+            "http://sms.example.nc/send",
+            "http://127.0.0.1.example.nc/send",
+            "ftp://sms.example.nc/",
+            "sms.example.nc",
+        ):
+            with self.subTest(url=url), self.assertRaises(ValidationError):
+                self.company.relance_sms_url = url
+        for url in ("https://sms.example.nc/send", "http://127.0.0.1:9/send"):
+            self.company.relance_sms_url = url
+            self.assertEqual(self.company.relance_sms_url, url)
 
     def test_gateway_secrets_are_for_administrators(self):
         manager = new_test_user(

@@ -245,6 +245,53 @@ def decode_lines(chunks):
         yield line.removesuffix("\r")
 
 
+class DownloadCapped(Exception):
+    """A download went over one of its caps (size, time, line length)."""
+
+
+def cap_stream(chunks, max_bytes, max_seconds, clock):
+    """Yield ``chunks`` (bytes) until ``max_bytes`` or ``max_seconds`` (measured
+    with ``clock()``) is passed, then raise :class:`DownloadCapped`.
+
+    >>> list(cap_stream([b"ab", b"cd"], 4, 10, lambda: 0))
+    [b'ab', b'cd']
+    >>> try:
+    ...     list(cap_stream([b"ab", b"cd"], 3, 10, lambda: 0))
+    ... except DownloadCapped as err:
+    ...     print(err)
+    The download is larger than 3 bytes.
+    """
+    start = clock()
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > max_bytes:
+            raise DownloadCapped(f"The download is larger than {max_bytes} bytes.")
+        if clock() - start > max_seconds:
+            raise DownloadCapped(f"The download took more than {max_seconds} s.")
+        yield chunk
+
+
+def cap_lines(lines, max_length):
+    """Yield ``lines`` but raise :class:`DownloadCapped` (naming the line
+    number, never its content) for a line longer than ``max_length``.
+
+    >>> list(cap_lines(["a", "bb"], 2))
+    ['a', 'bb']
+    >>> try:
+    ...     list(cap_lines(["a", "bbb"], 2))
+    ... except DownloadCapped as err:
+    ...     print(err)
+    Line 2 is longer than 2 characters.
+    """
+    for number, line in enumerate(lines, 1):
+        if len(line) > max_length:
+            raise DownloadCapped(
+                f"Line {number} is longer than {max_length} characters."
+            )
+        yield line
+
+
 def _choose_decoder(data, bom_allowed):
     """Return the stream's decoder and the decoded ``data``, or ``(None, "")``.
 

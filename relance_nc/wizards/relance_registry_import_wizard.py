@@ -27,6 +27,11 @@ class RelanceRegistryImportWizard(models.TransientModel):
         help="Untick for a partial file: otherwise the units it does not list are "
         "flagged as ceased.",
     )
+    confirm_ceased = fields.Boolean(
+        string="Confirm Mass Cessation",
+        help="A complete extract that would flag more than a fifth of the "
+        "register as ceased is refused unless this is ticked.",
+    )
 
     @api.depends("file_format")
     def _compute_url(self):
@@ -44,11 +49,15 @@ class RelanceRegistryImportWizard(models.TransientModel):
         if self.origin == "url":
             if not self.url:
                 raise UserError(self.env._("Please give the URL of the extract."))
-            record = imports._import_url(self.url, complete=self.complete)
+            record = imports._import_url(
+                self.url, complete=self.complete, confirm_ceased=self.confirm_ceased
+            )
         else:
             if not self.file:
                 raise UserError(self.env._("Please choose a file to import."))
-            record = imports._import_file(
+            record = imports.with_context(
+                relance_registry_confirm_ceased=self.confirm_ceased
+            )._import_file(
                 base64.b64decode(self.file), self.file_name, complete=self.complete
             )
         return {

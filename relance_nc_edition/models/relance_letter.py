@@ -6,7 +6,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools.pdf import PdfFileReader, PdfReadError
+from odoo.tools.pdf import PdfFileReader
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 
@@ -560,8 +560,10 @@ class RelanceLetter(models.Model):
         self.ensure_one()
         try:
             pages = PdfFileReader(io.BytesIO(data), strict=False).getNumPages()
-        except (PdfReadError, ValueError, KeyError, TypeError) as err:
-            _logger.info("Unreadable PDF for %s: %s", self.name, err)
+        # A hostile file makes the parser fail in many ways (IndexError,
+        # RecursionError, AttributeError…): whatever it raises, it is refused.
+        except Exception as err:  # noqa: BLE001  pylint: disable=broad-exception-caught
+            _logger.info("Unreadable PDF for %s: %r", self.name, err)
             pages = 0
         if not pages:
             raise UserError(

@@ -3,12 +3,14 @@
 import base64
 import io
 import zipfile
+from unittest.mock import patch
 
 import docx
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from .. import const
 from .common import EditionCommon
 
 
@@ -55,6 +57,19 @@ class TestLetterUpload(EditionCommon):
         self.assertEqual(letter.document_name, "courrier.pdf")
         self.assertIn("merci de régler 5 000 XPF", self._text(pdf))
 
+    def test_docx_conversion_timeout_is_a_clear_error(self):
+        """A conversion that does not finish in time is stopped, group and
+        folder included (tests/test_tool_documents.py checks what remains)."""
+        document = docx.Document()
+        document.add_paragraph("Courrier")
+        buffer = io.BytesIO()
+        document.save(buffer)
+        with (
+            patch.object(const, "SOFFICE_TIMEOUT", 0.5),
+            self.assertRaisesRegex(UserError, "timed out after 0.5 s"),
+        ):
+            self._upload(buffer.getvalue(), "courrier.docx")
+
     def test_not_a_pdf_nor_docx_is_refused(self):
         with self.assertRaisesRegex(UserError, "neither a PDF nor a Word"):
             self._upload(b"Just some text, named like a PDF", "courrier.pdf")
@@ -69,6 +84,27 @@ class TestLetterUpload(EditionCommon):
     def test_damaged_pdf_is_refused(self):
         with self.assertRaisesRegex(UserError, "damaged or has no page"):
             self._upload(b"%PDF-1.4\nthis is not a PDF body\n%%EOF", "courrier.pdf")
+
+    def test_hostile_pdfs_are_refused_clearly(self):
+        """Whatever the PDF parser raises becomes the same clear UserError."""
+        hostile = {
+            "huge xref": b"%PDF-1.4\nxref\n0 99999999\ntrailer<</Size 5>>\n"
+            b"startxref\n9\n%%EOF",
+            "negative startxref": b"%PDF-1.4\nstartxref\n-5\n%%EOF",
+            "page tree loop": b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\n"
+            b"trailer<</Root 1 0 R>>\nstartxref\n0\n%%EOF",
+            "deep nesting": b"%PDF-1.4\n1 0 obj"
+            + b"[" * 5000
+            + b"]" * 5000
+            + b"endobj\ntrailer<</Root 1 0 R>>\nstartxref\n0\n%%EOF",
+        }
+        for name, data in hostile.items():
+            with (
+                self.subTest(name),
+                self.assertRaisesRegex(UserError, "damaged or has no page"),
+            ):
+                self._upload(data, "courrier.pdf")
 
     def test_damaged_docx_is_refused(self):
         buffer = io.BytesIO()

@@ -7,7 +7,8 @@ A file is taken for what its bytes are, never for its name: a PDF starts with
 readers; we require it at the start); a Word document (.docx, ECMA-376 /
 ISO/IEC 29500) is a ZIP package holding ``word/document.xml``. Word is turned
 into PDF by LibreOffice headless (Debian package ``libreoffice-writer-nogui``)
-in a private temporary directory and user profile, with a timeout.
+in a private temporary directory and user profile, in its own process group
+(killed whole), with a timeout, resource limits and no network.
 
 >>> sniff(b"%PDF-1.7 ...")
 'pdf'
@@ -21,12 +22,21 @@ True
 'docx'
 """
 
+import contextlib
+import functools
 import io
+import math
 import os
+import resource
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
+
+#: Address space and output file size allowed to LibreOffice.
+MEMORY_MB = 3072
+FILE_MB = 200
 
 
 class ConversionError(Exception):
@@ -54,16 +64,78 @@ def soffice_path():
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(data, timeout):
-    """PDF bytes of the Word document ``data``; raises ConversionError."""
+@functools.cache
+def network_sandbox():
+    """Command prefix that runs a program without network, or ``[]``.
+
+    ``unshare -n`` (util-linux) gives the program an empty network namespace
+    (no interface but a down loopback); it needs root or user namespaces, in
+    which case ``unshare -rn`` maps the user to root in its own namespace.
+    Where neither works (containers without user namespaces), the conversion
+    still runs, with network: see ``readme/CONFIGURE.md``.
+    """
+    binary = shutil.which("unshare")
+    if not binary:
+        return []
+    for prefix in ([binary, "-n"], [binary, "-rn"]):
+        try:
+            probe = subprocess.run(
+                [*prefix, "true"], capture_output=True, timeout=10, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if probe.returncode == 0:
+            return prefix
+    return []
+
+
+def _limit_resources(memory_bytes, cpu_seconds, file_bytes):
+    """Resource limits of the converter, set in the child before ``exec``."""
+
+    def apply():
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    return apply
+
+
+def _kill_group(process):
+    """Kill the converter and every process it started (its process group)."""
+    # The group is gone once every member has exited: nothing left to kill.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired, ValueError):
+        process.communicate(timeout=10)
+
+
+def docx_to_pdf(
+    data,
+    timeout,
+    *,
+    memory_mb=MEMORY_MB,
+    file_mb=FILE_MB,
+    tmp_parent=None,
+):
+    """PDF bytes of the Word document ``data``; raises ConversionError.
+
+    LibreOffice runs in its own session and process group (killed as a
+    whole on timeout or error, so that ``soffice.bin`` never survives its
+    wrapper), without network when the system allows it, with memory, CPU
+    time and file size limits, and a private profile in a temporary folder
+    removed in every case (created under ``tmp_parent`` if given).
+    """
     binary = soffice_path()
     if not binary:
         raise ConversionError("LibreOffice (soffice) is not installed.")
-    with tempfile.TemporaryDirectory(prefix="relance_docx_") as tmp:
+    tmp = tempfile.mkdtemp(prefix="relance_docx_", dir=tmp_parent)
+    try:
         source = os.path.join(tmp, "letter.docx")
         with open(source, "wb") as file:
             file.write(data)
         command = [
+            *network_sandbox(),
             binary,
             f"-env:UserInstallation=file://{tmp}/profile",
             "--headless",
@@ -74,17 +146,43 @@ def docx_to_pdf(data, timeout):
             tmp,
             source,
         ]
-        try:
-            subprocess.run(
-                command, capture_output=True, timeout=timeout, check=True, cwd=tmp
-            )
-        except subprocess.TimeoutExpired as err:
-            raise ConversionError(f"LibreOffice timed out after {timeout} s.") from err
-        except subprocess.CalledProcessError as err:
-            output = (err.stderr or err.stdout or b"").decode(errors="replace")
-            raise ConversionError(output.strip()[-500:]) from err
+        _run(command, tmp, timeout, memory_mb, file_mb)
         target = os.path.join(tmp, "letter.pdf")
         if not os.path.exists(target):
             raise ConversionError("LibreOffice produced no PDF.")
         with open(target, "rb") as file:
             return file.read()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _run(command, tmp, timeout, memory_mb, file_mb):
+    """Run ``command`` in ``tmp`` under the limits; the group never survives."""
+    env = {
+        "HOME": tmp,
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "TMPDIR": tmp,
+    }
+    process = subprocess.Popen(  # noqa: S603 (fixed command, no shell)
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp,
+        env=env,
+        start_new_session=True,
+        preexec_fn=_limit_resources(  # noqa: PLW1509 (limits need preexec)
+            memory_mb * 1024 * 1024,
+            max(1, math.ceil(timeout)) + 1,
+            file_mb * 1024 * 1024,
+        ),
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as err:
+        raise ConversionError(f"LibreOffice timed out after {timeout} s.") from err
+    finally:
+        _kill_group(process)
+    if process.returncode:
+        output = (stderr or stdout or b"").decode(errors="replace")
+        raise ConversionError(output.strip()[-500:] or "LibreOffice failed.")

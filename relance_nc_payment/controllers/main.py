@@ -2,14 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 
-from werkzeug.exceptions import Forbidden
-
 from odoo import http
 from odoo.http import request
 from odoo.tools import SQL
 
 from .. import const
 from ..models.payment_transaction import IPN_ROUTE, RETURN_ROUTE
+from ..tools import lyra
 
 _logger = logging.getLogger(__name__)
 
@@ -28,45 +27,49 @@ class RelanceLyraController(http.Controller):
     def relance_lyra_return(self, **data):
         """The payer's browser comes back; the data is processed if signed."""
         tx_sudo = self._relance_lyra_verified_tx(data)
-        if tx_sudo:
-            self._relance_lyra_process(tx_sudo, data)
+        if not tx_sudo:
+            return self._relance_refused()
+        self._relance_lyra_process(tx_sudo, data)
         return request.redirect("/payment/status")
 
     @http.route(IPN_ROUTE, type="http", auth="public", methods=["POST"], csrf=False)
     def relance_lyra_ipn(self, **data):
-        """Instant payment notification: 403 on a bad signature, never a 500."""
+        """Instant payment notification, also sent later by the processor's
+        back office (``vads_url_check_src=BO``)."""
         tx_sudo = self._relance_lyra_verified_tx(data)
         if not tx_sudo:
-            return request.make_response("UNKNOWN ORDER", status=404)
+            return self._relance_refused()
         self._relance_lyra_process(tx_sudo, data)
         return request.make_response("OK")
 
     @staticmethod
-    def _relance_lyra_verified_tx(data):
-        """The transaction of the data, after checking its signature.
-
-        :raise Forbidden: the signature is missing or wrong.
-        """
-        reference = data.get("vads_order_id")
-        if not reference:
-            return request.env["payment.transaction"]
-        tx_sudo = (
-            request.env["payment.transaction"]
-            .sudo()
-            .search(
-                [
-                    ("reference", "=", reference),
-                    ("provider_code", "=", const.PROVIDER_CODE),
-                ],
-                limit=1,
-            )
+    def _relance_refused():
+        """One answer for malformed, unknown and wrongly signed data alike, so
+        that nobody learns whether a reference exists."""
+        return request.make_response(
+            "REFUSED", headers=[("Content-Type", "text/plain")], status=403
         )
-        if not tx_sudo:
-            _logger.info("Lyra data for unknown reference %s", reference)
-            return tx_sudo
-        if not tx_sudo.provider_id._relance_lyra_verify(data, data.get("signature")):
-            _logger.info("Lyra data with an invalid signature for %s", reference)
-            raise Forbidden()
+
+    @staticmethod
+    def _relance_lyra_verified_tx(data):
+        """The transaction of the data if it is well formed, known and signed
+        by its enabled provider (shop id and mode included), else nothing."""
+        reference = data.get("vads_order_id")
+        signature = data.get("signature")
+        txs = request.env["payment.transaction"].sudo()
+        if not lyra.valid_order_id(reference) or not isinstance(signature, str):
+            _logger.info("Lyra data with a malformed reference")
+            return txs.browse()
+        tx_sudo = txs.search(
+            [
+                ("reference", "=", reference),
+                ("provider_code", "=", const.PROVIDER_CODE),
+            ],
+            limit=1,
+        )
+        if not tx_sudo or not tx_sudo.provider_id._relance_lyra_verify(data, signature):
+            _logger.info("Lyra data refused for reference %s", reference)
+            return txs.browse()
         return tx_sudo
 
     @staticmethod
@@ -80,16 +83,17 @@ class RelanceLyraController(http.Controller):
             )
         )
         tx_sudo.invalidate_recordset()
-        # A payment of the form API is final once done, cancelled or in error
-        # (also after a wrong amount): a new attempt is a new transaction.
-        if tx_sudo.state in ("done", "cancel", "error"):
+        # Cancelled or in error (also after a wrong amount) is final: a new
+        # attempt is a new transaction. A done payment still follows the
+        # processor's later notifications (cancelled, expired, lower amount).
+        if tx_sudo.state in ("cancel", "error"):
             _logger.info("Lyra data replayed for %s: ignored", tx_sudo.reference)
             return
         tx_sudo._process(const.PROVIDER_CODE, data)
-        if tx_sudo.state == "done" and not tx_sudo.is_post_processed:
-            # Reconcile the invoice and send the tickets now; if that fails,
-            # the notification is still acknowledged and the post-processing
-            # cron of the payment module retries.
+        if tx_sudo.state in ("done", "cancel") and not tx_sudo.is_post_processed:
+            # Reconcile (or cancel) the payment and send the tickets now; if
+            # that fails, the notification is still acknowledged and the
+            # post-processing cron of the payment module retries.
             try:
                 with tx_sudo.env.cr.savepoint():
                     tx_sudo._post_process()

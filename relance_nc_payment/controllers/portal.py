@@ -7,6 +7,8 @@ from odoo.http import request
 
 from odoo.addons.account_payment.controllers.portal import PortalAccount
 
+from .payment import check_offered_provider
+
 
 class RelancePaymentPortal(PortalAccount):
     """Short payment links and the balance page of several invoices."""
@@ -122,8 +124,9 @@ class RelancePaymentPortal(PortalAccount):
                         "transaction_route": "/relance/balance/%s/transaction"
                         % link_sudo.id,
                     },
+                    # Query parameters are not passed on: stray ones (e.g.
+                    # currency_id=…) would reach the provider search.
                     access_token=access_token,
-                    **kwargs,
                 )
             )
             values.update({"invoices": invoices, "amount": amount})
@@ -142,6 +145,9 @@ class RelancePaymentPortal(PortalAccount):
         currency = invoices[0].currency_id
         invoices = invoices.filtered(lambda m: m.currency_id == currency)
         self._validate_transaction_kwargs(kwargs)
+        check_offered_provider(
+            kwargs.get("provider_id"), invoices, invoices[0].partner_id
+        )
         kwargs.update(
             {
                 "currency_id": currency.id,

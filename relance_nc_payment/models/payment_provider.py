@@ -1,7 +1,9 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.relance_nc.tools import urls
 
 from .. import const
 from ..tools import lyra
@@ -53,11 +55,12 @@ class PaymentProvider(models.Model):
     def _check_relance_lyra_custom_url(self):
         for provider in self.filtered(lambda p: p.code == const.PROVIDER_CODE):
             url = provider.relance_lyra_custom_url or ""
-            if provider.relance_lyra_brand == "custom" and not url.startswith(
-                ("https://", "http://")
-            ):
+            if provider.relance_lyra_brand == "custom" and not urls.is_secure_url(url):
                 raise ValidationError(
-                    self.env._("Enter the URL of the payment page (http or https).")
+                    self.env._(
+                        "Enter the https:// URL of the payment page (http:// only "
+                        "for this machine)."
+                    )
                 )
 
     # === BUSINESS METHODS === #
@@ -81,23 +84,48 @@ class PaymentProvider(models.Model):
         return const.BRAND_ENDPOINTS[self.relance_lyra_brand or "epaync"]
 
     def _relance_lyra_get_key(self):
+        """The key of the provider's mode; none when it is disabled."""
         self.ensure_one()
         provider = self.sudo()
         if provider.state == "enabled":
             return provider.relance_lyra_production_key
-        return provider.relance_lyra_test_key
+        if provider.state == "test":
+            return provider.relance_lyra_test_key
+        return False
 
     def _relance_lyra_ctx_mode(self):
         self.ensure_one()
         return "PRODUCTION" if self.state == "enabled" else "TEST"
 
     def _relance_lyra_sign(self, values):
+        """Sign ``values``; a disabled provider (or one without key) signs
+        nothing.
+
+        :raise UserError: the provider is disabled or has no key.
+        """
         self.ensure_one()
-        return lyra.sign(values, self._relance_lyra_get_key() or "")
+        key = self._relance_lyra_get_key()
+        if not key:
+            raise UserError(
+                self.env._(
+                    "The payment provider %(provider)s is disabled or has no key.",
+                    provider=self.name,
+                )
+            )
+        return lyra.sign(values, key)
 
     def _relance_lyra_verify(self, values, signature):
+        """Whether ``signature`` signs ``values`` with the key of the provider's
+        mode and the values name its shop and mode; a disabled provider
+        verifies nothing."""
         self.ensure_one()
-        return lyra.verify(values, signature, self._relance_lyra_get_key())
+        key = self._relance_lyra_get_key()
+        return bool(
+            key
+            and lyra.verify(values, signature, key)
+            and values.get("vads_site_id") == self.relance_lyra_site_id
+            and values.get("vads_ctx_mode") == self._relance_lyra_ctx_mode()
+        )
 
     def _relance_lyra_threeds_mode(self, company):
         """3-D Secure mode for a creditor company: its own, else the provider's."""

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.tools import email_normalize
 from odoo.tools.urls import urljoin
@@ -35,6 +37,21 @@ class PaymentTransaction(models.Model):
     )
     relance_receipt_sent = fields.Boolean(
         string="Ticket Sent", readonly=True, copy=False
+    )
+    relance_processor_amount = fields.Monetary(
+        string="Processor Amount",
+        readonly=True,
+        copy=False,
+        help="The amount of the processor's last notification, when it differs "
+        "from the transaction's.",
+    )
+    relance_amount_mismatch = fields.Boolean(
+        string="Amount Differs",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The processor reported another amount: the payment is not paid "
+        "out until the provider has settled the difference.",
     )
 
     # === RENDERING === #
@@ -86,6 +103,18 @@ class PaymentTransaction(models.Model):
     # === PROCESSING === #
 
     @api.model
+    def _compute_reference(self, provider_code, prefix=None, separator="-", **kwargs):
+        """Lyra takes ``[0-9A-Za-z_-]`` only in ``vads_order_id``: the invoice
+        names' slashes become dashes."""
+        if provider_code == const.PROVIDER_CODE:
+            prefix = lyra.order_id_prefix(
+                prefix or self.sudo()._compute_reference_prefix(separator, **kwargs)
+            )
+        return super()._compute_reference(
+            provider_code, prefix=prefix, separator=separator, **kwargs
+        )
+
+    @api.model
     def _extract_reference(self, provider_code, payment_data):
         if provider_code != const.PROVIDER_CODE:
             return super()._extract_reference(provider_code, payment_data)
@@ -109,6 +138,33 @@ class PaymentTransaction(models.Model):
             "currency_code": currency_code,
             "precision_digits": digits,
         }
+
+    def _validate_amount(self, payment_data):
+        """Record the processor's amount when it differs, and alert."""
+        super()._validate_amount(payment_data)
+        if self.provider_code != const.PROVIDER_CODE:
+            return
+        amount = self._extract_amount_data(payment_data)["amount"]
+        if amount is None or self.currency_id.compare_amounts(amount, self.amount) == 0:
+            return
+        if self.relance_amount_mismatch and not self.currency_id.compare_amounts(
+            amount, self.relance_processor_amount
+        ):
+            return  # the same difference told again
+        self.write(
+            {"relance_processor_amount": amount, "relance_amount_mismatch": True}
+        )
+        if self.state != "done":
+            # Refused by the framework (state error): a person must look at it.
+            self._relance_alert(
+                self.env._(
+                    "The card processor reported %(amount)s for payment "
+                    "%(reference)s of %(expected)s: the payment was not recorded.",
+                    amount=amount,
+                    reference=self.reference,
+                    expected=self.amount,
+                )
+            )
 
     def _apply_updates(self, payment_data):
         if self.provider_code != const.PROVIDER_CODE:
@@ -142,8 +198,21 @@ class PaymentTransaction(models.Model):
             }
         )
         group = lyra.status_group(status)
-        if group == "done":
+        if self.state == "done":
+            self._relance_lyra_after_done(payment_data, group, status)
+        elif group == "done":
             self._set_done()
+        elif group == "authorized":
+            # Authorised, captured only once validated in the processor's back
+            # office: not paid yet. Pending, since Odoo itself captures nothing
+            # for this provider (the framework's 'authorized' state needs
+            # manual capture support).
+            self._set_pending(
+                state_message=self.env._(
+                    "The card payment is authorised and waits for its validation "
+                    "in the processor's back office."
+                )
+            )
         elif group == "pending":
             self._set_pending()
         elif group == "cancel":
@@ -158,6 +227,101 @@ class PaymentTransaction(models.Model):
                     code=payment_data.get("vads_auth_result") or "-",
                 )
             )
+
+    def _relance_lyra_after_done(self, payment_data, group, status):
+        """A later notification about a payment already done.
+
+        The processor's back office (``vads_url_check_src=BO``) tells that the
+        payment was cancelled, expired, failed at capture, or captured for a
+        lower amount. Not yet paid out and lost in full: the transaction is
+        cancelled as the payment framework does (its payment is cancelled,
+        the invoices are due again). Otherwise what is lost becomes a
+        rejection, deducted from the client's next payout, of which the
+        creditor is told. The creditor and the provider are alerted.
+        """
+        self.ensure_one()
+        full = group in ("cancel", "error")
+        if full:
+            lost = self.amount
+        elif self.relance_amount_mismatch:
+            lost = self.amount - self.relance_processor_amount
+        else:
+            return  # the same payment told again
+        lost -= sum(self.sudo().relance_rejection_ids.mapped("amount"))
+        if self.currency_id.compare_amounts(lost, 0) <= 0:
+            return  # already settled (a replayed notification)
+        message = self.env._(
+            "The card processor reports payment %(reference)s as %(status)s "
+            "after it was confirmed: %(amount)s is not collected.",
+            reference=self.reference,
+            status=status or "?",
+            amount=lost,
+        )
+        if full and not self.relance_payout_id:
+            self._set_canceled(state_message=message, extra_allowed_states=("done",))
+            self.relance_amount_mismatch = False
+        else:
+            self._relance_reject(lost, message, cancel=full)
+        self._relance_alert(message)
+
+    def _relance_reject(self, amount, message, cancel):
+        """Record ``amount`` of this hosted shop payment as rejected."""
+        self.ensure_one()
+        company = self._relance_payout_company()
+        if not company:
+            return  # not paid out by relance.nc: the alert is all we can do
+        self.env["relance.payment.rejection"].sudo().with_company(company).create(
+            {
+                "company_id": company.id,
+                "transaction_id": self.id,
+                "amount": amount,
+                "reason": "rejected",
+                "note": message,
+            }
+        )
+        self.relance_amount_mismatch = False
+        if cancel:
+            self._set_canceled(state_message=message, extra_allowed_states=("done",))
+            # The rejection books the creditor's side: the payment stays.
+            self.is_post_processed = True
+
+    def _relance_payout_company(self):
+        """The company that pays this payment out (or did), if any."""
+        self.ensure_one()
+        if self.relance_payout_id:
+            return self.relance_payout_id.company_id
+        if not self.provider_id.relance_payout:
+            return self.env["res.company"]
+        client = self.relance_client_id
+        # a handful of companies: every one may be a provider
+        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
+        return companies.filtered(lambda c: client.with_company(c).relance_client)[:1]
+
+    def _relance_alert(self, message):
+        """Tell the creditor and the provider that a payment needs a look."""
+        self.ensure_one()
+        self._log_message_on_linked_documents(message)
+        companies = (
+            (self.invoice_ids[:1].company_id or self.company_id)
+            | self.provider_id.company_id
+            | self._relance_payout_company()
+        )
+        emails = [email for email in companies.sudo().mapped("email") if email]
+        if not emails:
+            return
+        self.env["mail.mail"].sudo().create(
+            {
+                "subject": self.env._(
+                    "Card payment %(reference)s needs your attention",
+                    reference=self.reference,
+                ),
+                "body_html": Markup("<p>%s</p>") % message,
+                "email_to": ",".join(emails),
+                "model": self._name,
+                "res_id": self.id,
+            }
+        )
+        _logger.warning("Card payment alert: %s", message)
 
     # === POST-PROCESSING: RECEIPTS === #
 

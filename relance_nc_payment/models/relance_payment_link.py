@@ -31,8 +31,15 @@ class RelancePaymentLink(models.Model):
     _order = "id desc"
     _check_company_auto = True
 
+    # The token opens the debtor's payment page: readable by the system only
+    # (the short link itself is built in sudo, see ``_get_short_url``).
     token = fields.Char(
-        required=True, readonly=True, copy=False, index=True, default=_new_token
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        default=_new_token,
+        groups="base.group_system",
     )
     access_token = fields.Char(
         required=True,
@@ -69,7 +76,9 @@ class RelancePaymentLink(models.Model):
 
     def _get_short_url(self):
         self.ensure_one()
-        return self.get_base_url().rstrip("/") + const.SHORT_LINK_ROUTE + self.token
+        return (
+            self.get_base_url().rstrip("/") + const.SHORT_LINK_ROUTE + self.sudo().token
+        )
 
     def _get_target_path(self):
         """Portal path (with its access token) the short link redirects to."""

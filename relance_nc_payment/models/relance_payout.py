@@ -203,12 +203,20 @@ class RelancePayout(models.Model):
     @api.model
     def _relance_pending_tx_domain(self, clients, cutoff):
         """Confirmed hosted shop payments of ``clients`` not yet paid out and
-        confirmed before ``cutoff`` (naive UTC)."""
+        confirmed before ``cutoff`` (naive UTC).
+
+        Only real money: payments made in production (``is_live``) through a
+        provider that is still enabled; test-mode payments are never paid out,
+        nor a payment whose processor amount differs until that is settled.
+        """
         return Domain(
             [
                 ("state", "=", "done"),
+                ("is_live", "=", True),
                 ("operation", "!=", "validation"),
                 ("provider_id.relance_payout", "=", True),
+                ("provider_id.state", "=", "enabled"),
+                ("relance_amount_mismatch", "=", False),
                 ("relance_client_id", "in", clients.ids),
                 ("relance_payout_id", "=", False),
                 ("last_state_change", "<", cutoff),

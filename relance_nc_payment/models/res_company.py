@@ -6,6 +6,8 @@ from urllib.parse import quote
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.relance_nc.tools import urls
+
 from .. import const
 
 
@@ -39,8 +41,11 @@ class ResCompany(models.Model):
     @api.model
     def _relance_pattern_error(self, pattern):
         """Translated reason why an own-shop URL pattern is wrong, or ''."""
-        if not pattern.startswith(("https://", "http://")):
-            return self.env._("The own shop URL must start with https:// or http://.")
+        insecure = self.env._(
+            "The own shop URL must start with https:// (http:// only for this machine)."
+        )
+        if not pattern.lower().startswith(("https://", "http://")):
+            return insecure
         try:
             parts = list(string.Formatter().parse(pattern))
         except ValueError:
@@ -56,6 +61,9 @@ class ResCompany(models.Model):
                     name=name,
                     allowed=allowed,
                 )
+        sample = pattern.format(**dict.fromkeys(const.LINK_PLACEHOLDERS, "0"))
+        if not urls.is_secure_url(sample):
+            return insecure
         return ""
 
     @api.constrains("relance_pay_link_target", "relance_pay_url_pattern")

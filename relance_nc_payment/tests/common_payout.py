@@ -39,10 +39,12 @@ class PayoutCommon(AccountPaymentCommon):
         )
         cls.client = cls.creditor.partner_id
         cls.client.with_company(cls.crdc).relance_client = True
+        # Real money only: the provider is live (test mode is never paid out).
         cls.provider.write(
             {
                 "relance_payout": True,
                 "available_currency_ids": [Command.link(cls.xpf.id)],
+                "state": "enabled",
             }
         )
         cls.bank_journal = cls.company_data["default_journal_bank"]
@@ -96,6 +98,7 @@ class PayoutCommon(AccountPaymentCommon):
             currency_id=self.xpf.id,
             partner_id=self.debtor.id,
             state="done",
+            is_live=True,
             last_state_change=fields.Datetime.to_datetime(confirmed_at),
             invoice_ids=[Command.set(invoice.ids)],
             payment_method_id=self.env.ref(f"payment.payment_method_{method}").id,

@@ -172,7 +172,10 @@ class TestLyraFlows(RelancePaymentCommon):
         )
         self.assertEqual(len(mails), 2)
 
-    @mute_logger("odoo.addons.payment.models.payment_transaction")
+    @mute_logger(
+        "odoo.addons.payment.models.payment_transaction",
+        "odoo.addons.relance_nc_payment.models.payment_transaction",
+    )
     def test_wrong_amount(self):
         with FakeLyra(TEST_KEY, self.env.cr.dbname).running() as fake:
             tx, _response, _inputs = self._pay(fake, "wrong_amount")
@@ -182,11 +185,12 @@ class TestLyraFlows(RelancePaymentCommon):
         self.assertEqual(self.invoice.payment_state, "not_paid")
 
     def test_ipn_without_reference_or_unknown(self):
+        # Refused like a bad signature: nobody learns which references exist.
         url = self.base_url() + "/payment/relance_lyra/ipn"
         response = self.url_open(url, data={"vads_amount": "1"})
-        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.status_code, 403)
         response = self.url_open(url, data={"vads_order_id": "NOPE", "signature": "x"})
-        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.status_code, 403)
 
     def test_balance_page_pays_all_invoices(self):
         other = self._invoice(self.customer, 500, "2026-01-12", "2026-02-12")

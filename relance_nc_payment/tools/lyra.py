@@ -26,25 +26,38 @@ True
 ('1235', '1235')
 >>> status_group("AUTHORISED"), status_group("ABANDONED"), status_group("REFUSED")
 ('done', 'cancel', 'error')
+>>> status_group("AUTHORISED_TO_VALIDATE"), status_group("CAPTURE_FAILED")
+('authorized', 'error')
 """
 
 import base64
 import hashlib
 import hmac
+import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 #: vads_trans_status values, by outcome (Lyra's official plugins).
+#: AUTHORISED is "waiting for capture": the platform captures it by itself
+#: at the capture date, so the payment is made (a later CAPTURE_FAILED or
+#: EXPIRED notification undoes it).
 STATUS_DONE = ("AUTHORISED", "CAPTURED", "ACCEPTED")
+#: Authorised but captured only once the merchant validates it in the back
+#: office: the money is not taken yet.
+STATUS_AUTHORIZED = ("AUTHORISED_TO_VALIDATE", "PRE_AUTHORISED")
 STATUS_PENDING = (
-    "AUTHORISED_TO_VALIDATE",
     "WAITING_AUTHORISATION",
     "WAITING_AUTHORISATION_TO_VALIDATE",
     "INITIAL",
     "UNDER_VERIFICATION",
     "WAITING_FOR_PAYMENT",
-    "PRE_AUTHORISED",
 )
-STATUS_CANCEL = ("ABANDONED",)
+#: Abandoned by the payer, or cancelled / expired in the back office.
+STATUS_CANCEL = ("ABANDONED", "CANCELLED", "EXPIRED")
+
+#: ``vads_order_id`` as Lyra's own plugins send it: letters, digits, ``_``
+#: and ``-``, at most 64 characters.
+ORDER_ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 
 def signature_string(fields, key):
@@ -109,9 +122,12 @@ def parse_amount(vads_amount, currency_digits):
 
 
 def status_group(trans_status):
-    """``done``, ``pending``, ``cancel`` or ``error`` for a ``vads_trans_status``."""
+    """``done``, ``authorized``, ``pending``, ``cancel`` or ``error`` for a
+    ``vads_trans_status``."""
     if trans_status in STATUS_DONE:
         return "done"
+    if trans_status in STATUS_AUTHORIZED:
+        return "authorized"
     if trans_status in STATUS_PENDING:
         return "pending"
     if trans_status in STATUS_CANCEL:
@@ -136,3 +152,30 @@ def mask_card_number(number):
     """
     digits = "".join(ch for ch in number or "" if ch.isdigit())
     return f"**** {digits[-4:]}" if len(digits) >= 4 else ""
+
+
+def valid_order_id(value):
+    """Whether ``value`` is a ``vads_order_id`` of the allowed shape.
+
+    >>> valid_order_id("INV-2026-00001"), valid_order_id("INV/1")
+    (True, False)
+    >>> valid_order_id("A\\x00")
+    False
+    >>> valid_order_id(["A"]), valid_order_id(""), valid_order_id("A" * 65)
+    (False, False, False)
+    """
+    return isinstance(value, str) and bool(ORDER_ID_RE.fullmatch(value))
+
+
+def order_id_prefix(text, length=48):
+    """``text`` reduced to the characters of a ``vads_order_id``, each other
+    run of characters becoming one ``-`` (``length`` characters at most, room
+    being left for a ``-n`` suffix).
+
+    >>> order_id_prefix("INV/2026/00001"), order_id_prefix("Facture été")
+    ('INV-2026-00001', 'Facture-ete')
+    >>> order_id_prefix("///")
+    ''
+    """
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9A-Za-z_]+", "-", text).strip("-")[:length]
