@@ -4,7 +4,7 @@
     "name": "relance.nc - Payment Reminders",
     "summary": "Payment reminders and customer data for New Caledonia and "
     "French Polynesia (RIDET, TAHITI, XPF)",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -48,6 +48,12 @@
     "assets": {
         "web.assets_backend": [
             "relance_nc/static/src/sms_counter/**/*",
+        ],
+        # Debian's wkhtmltopdf draws @font-face web fonts as outlines (no
+        # text layer): reports use the fonts installed on the system instead
+        # (fonts-lato for the default 'Lato'; see readme/CONFIGURE.md).
+        "web.report_assets_common": [
+            ("remove", "web/static/fonts/fonts.scss"),
         ],
         "web.assets_unit_tests": [
             "relance_nc/static/tests/**/*",
