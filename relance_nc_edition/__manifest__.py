@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Printing and Mailing",
     "summary": "Printed reminder letters, print batches and registered mail",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -21,6 +21,7 @@
         "report/relance_letter_report.xml",
         "views/relance_letter_views.xml",
         "views/relance_letter_batch_views.xml",
+        "views/relance_letter_delivery_wizard_views.xml",
         "views/relance_postage_rate_views.xml",
         "views/res_partner_views.xml",
         "views/relance_nc_edition_menus.xml",

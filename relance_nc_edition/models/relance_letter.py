@@ -346,31 +346,56 @@ class RelanceLetter(models.Model):
         return True
 
     def action_mark_delivered(self):
-        letters = self.filtered(lambda letter: letter.state == "posted")
-        today = fields.Date.context_today(self)
-        for letter in letters:
-            vals = {"state": "delivered", "delivered_on": today}
-            if letter.mail_type == "registered":
-                vals["ar_date"] = letter.ar_date or today
-            letter.write(vals)
-        letters.action_id.write({"delivery_state": "delivered"})
-        return True
+        """Ask for the date of the delivery proof (signed acknowledgment)."""
+        return self._action_open_delivery("delivered")
 
     def action_mark_returned(self):
-        """The post returned the letters; an unknown address flags the customer."""
-        letters = self.filtered(lambda letter: letter.state in ("posted", "delivered"))
-        for letter in letters:
-            letter.write(
-                {
-                    "state": "returned",
-                    "returned_on": fields.Date.context_today(self),
-                    "return_reason": letter.return_reason or "unknown_address",
-                }
+        """Ask for the date the post returned the letters, and why."""
+        return self._action_open_delivery("returned")
+
+    def _action_open_delivery(self, outcome):
+        states = ("posted",) if outcome == "delivered" else ("posted", "delivered")
+        letters = self.filtered(lambda letter: letter.state in states)
+        if not letters:
+            raise UserError(
+                self.env._("Only posted letters can be delivered or returned.")
             )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Delivery Outcome"),
+            "res_model": "relance.letter.delivery.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_letter_ids": letters.ids,
+                "default_outcome": outcome,
+            },
+        }
+
+    def _set_delivered(self, day, ar_scan=False, ar_scan_name=False):
+        """The letters reached their customers on ``day`` (the date of the
+        proof: for a registered letter, the signed acknowledgment)."""
+        letters = self.filtered(lambda letter: letter.state == "posted")
+        letters.write({"state": "delivered", "delivered_on": day})
+        registered = letters.filtered(lambda letter: letter.mail_type == "registered")
+        vals = {"ar_date": day}
+        if ar_scan:
+            vals.update(ar_scan=ar_scan, ar_scan_name=ar_scan_name)
+        registered.write(vals)
+        letters.action_id.write({"delivery_state": "delivered"})
+        return letters
+
+    def _set_returned(self, day, reason="unknown_address"):
+        """The post returned the letters on ``day``; an unknown address
+        proposes to update the customer's postal address."""
+        letters = self.filtered(lambda letter: letter.state in ("posted", "delivered"))
+        letters.write(
+            {"state": "returned", "returned_on": day, "return_reason": reason}
+        )
         letters.action_id.write({"delivery_state": "bounced"})
-        unknown = letters.filtered(lambda rec: rec.return_reason == "unknown_address")
-        unknown.partner_id._relance_flag_address(unknown)
-        return True
+        if reason == "unknown_address":
+            letters.partner_id._relance_flag_address(letters)
+        return letters
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
