@@ -58,7 +58,7 @@ class TestLetterWorkflow(EditionCommon):
         wizard = Form(
             self.env[result["res_model"]]
             .with_user(self.relance_user)
-            .with_context(result["context"])
+            .with_context(**result["context"])
         )
         for name, value in vals.items():
             setattr(wizard, name, value)
