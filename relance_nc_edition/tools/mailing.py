@@ -63,15 +63,17 @@ def page_ranges(first_pages, page_count):
     >>> page_ranges({"a": 0}, 2)
     {'a': (0, 2)}
     """
+    if not first_pages:
+        return {}
     ordered = sorted(first_pages.items(), key=lambda item: item[1])
     starts = [start for __, start in ordered]
-    if starts and starts[0] != 0:
+    if starts[0] != 0:
         raise PageMarkerError(f"the first document starts on page {starts[0] + 1}")
     if len(set(starts)) != len(starts):
         raise PageMarkerError(
             f"two documents start on page {_first_duplicate(starts) + 1}"
         )
-    if starts and starts[-1] >= page_count:
+    if starts[-1] >= page_count:
         raise PageMarkerError(f"a document starts after the last page {page_count}")
     ends = starts[1:] + [page_count]
     return {key: (start, end) for (key, start), end in zip(ordered, ends, strict=True)}
