@@ -49,6 +49,12 @@
         "web.assets_backend": [
             "relance_nc/static/src/sms_counter/**/*",
         ],
+        # Debian's wkhtmltopdf draws @font-face web fonts as outlines (no
+        # text layer): reports use the fonts installed on the system instead
+        # (fonts-lato for the default 'Lato'; see readme/CONFIGURE.md).
+        "web.report_assets_common": [
+            ("remove", "web/static/fonts/fonts.scss"),
+        ],
         "web.assets_unit_tests": [
             "relance_nc/static/tests/**/*",
         ],

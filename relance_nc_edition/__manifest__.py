@@ -21,6 +21,7 @@
         "report/relance_letter_report.xml",
         "views/relance_letter_views.xml",
         "views/relance_letter_batch_views.xml",
+        "views/relance_letter_delivery_wizard_views.xml",
         "views/relance_postage_rate_views.xml",
         "views/res_partner_views.xml",
         "views/relance_nc_edition_menus.xml",

@@ -37,6 +37,14 @@ UNPATCHED_QT_ZOOM = 1.25
 # and 110 mm at 107.3 mm, i.e. printed = 1.6 + 0.961 x; the address block's
 # left edge is corrected with that line (vertical positions are exact).
 UNPATCHED_QT_X = (1.6, 0.961)
+# Fonts of the letters: system fonts (fonts-liberation, fonts-dejavu-core),
+# which wkhtmltopdf embeds with their text; a web font (@font-face) would be
+# drawn as outlines by Debian's build, leaving the PDF without text.
+LETTER_FONTS = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+# Letters printed per wkhtmltopdf run in a batch (one article, cut afterwards
+# at the link marking each letter's first page, PAGE_MARKER_URL + id).
+LETTERS_PER_RUN = 100
+PAGE_MARKER_URL = "https://relance.invalid/letter/"
 # A4 in PostScript points, for the blank backs added to a batch's PDF.
 A4_WIDTH_PT = 595.28
 A4_HEIGHT_PT = 841.89

@@ -265,6 +265,16 @@ def pg_bindir():
 _PG_BINARIES = ("initdb", "pg_ctl", "postgres", "psql", "pg_isready", "dropdb")
 
 
+def font_installed(family):
+    """Tell whether fontconfig knows the font ``family``."""
+    if shutil.which("fc-list") is None:
+        return False
+    result = subprocess.run(
+        ["fc-list", family, "family"], capture_output=True, text=True, check=False
+    )
+    return bool(result.stdout.strip())
+
+
 def missing_system_packages(*, chromium=False):
     """Return the Debian packages providing the binaries that are absent."""
     packages = []
@@ -272,6 +282,12 @@ def missing_system_packages(*, chromium=False):
         packages.append("postgresql")
     if shutil.which("wkhtmltopdf") is None:
         packages.append("wkhtmltopdf")
+    # Debian's wkhtmltopdf draws web fonts as outlines: the reports print with
+    # system fonts, embedded with their text (relance_nc's report assets).
+    if not font_installed("Lato"):
+        packages.append("fonts-lato")  # Odoo's default report font
+    if not font_installed("Liberation Sans"):
+        packages.append("fonts-liberation2")  # the letters (Arial metrics)
     if shutil.which("soffice") is None:
         # relance_nc_edition converts uploaded Word letters to PDF with it
         packages.append("libreoffice-writer-nogui")

@@ -3,6 +3,7 @@ from . import test_partner_identity
 from . import test_registry_import
 from . import test_partner_check
 from . import test_statement
+from . import test_statement_pdf
 from . import test_receivable_analysis
 from . import test_reminder_engine
 from . import test_call_outcome

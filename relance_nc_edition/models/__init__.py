@@ -6,3 +6,4 @@ from . import relance_action
 from . import relance_level
 from . import res_company
 from . import res_partner
+from . import relance_partner_update

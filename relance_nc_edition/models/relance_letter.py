@@ -6,7 +6,13 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools.pdf import PdfFileReader
+from odoo.tools import split_every
+from odoo.tools.pdf import (
+    ArrayObject,
+    NameObject,
+    PdfFileReader,
+    PdfFileWriter,
+)
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 
@@ -339,31 +345,56 @@ class RelanceLetter(models.Model):
         return True
 
     def action_mark_delivered(self):
-        letters = self.filtered(lambda letter: letter.state == "posted")
-        today = fields.Date.context_today(self)
-        for letter in letters:
-            vals = {"state": "delivered", "delivered_on": today}
-            if letter.mail_type == "registered":
-                vals["ar_date"] = letter.ar_date or today
-            letter.write(vals)
-        letters.action_id.write({"delivery_state": "delivered"})
-        return True
+        """Ask for the date of the delivery proof (signed acknowledgment)."""
+        return self._action_open_delivery("delivered")
 
     def action_mark_returned(self):
-        """The post returned the letters; an unknown address flags the customer."""
-        letters = self.filtered(lambda letter: letter.state in ("posted", "delivered"))
-        for letter in letters:
-            letter.write(
-                {
-                    "state": "returned",
-                    "returned_on": fields.Date.context_today(self),
-                    "return_reason": letter.return_reason or "unknown_address",
-                }
+        """Ask for the date the post returned the letters, and why."""
+        return self._action_open_delivery("returned")
+
+    def _action_open_delivery(self, outcome):
+        states = ("posted",) if outcome == "delivered" else ("posted", "delivered")
+        letters = self.filtered(lambda letter: letter.state in states)
+        if not letters:
+            raise UserError(
+                self.env._("Only posted letters can be delivered or returned.")
             )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Delivery Outcome"),
+            "res_model": "relance.letter.delivery.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_letter_ids": letters.ids,
+                "default_outcome": outcome,
+            },
+        }
+
+    def _set_delivered(self, day, ar_scan=False, ar_scan_name=False):
+        """The letters reached their customers on ``day`` (the date of the
+        proof: for a registered letter, the signed acknowledgment)."""
+        letters = self.filtered(lambda letter: letter.state == "posted")
+        letters.write({"state": "delivered", "delivered_on": day})
+        registered = letters.filtered(lambda letter: letter.mail_type == "registered")
+        vals = {"ar_date": day}
+        if ar_scan:
+            vals.update(ar_scan=ar_scan, ar_scan_name=ar_scan_name)
+        registered.write(vals)
+        letters.action_id.write({"delivery_state": "delivered"})
+        return letters
+
+    def _set_returned(self, day, reason="unknown_address"):
+        """The post returned the letters on ``day``; an unknown address
+        proposes to update the customer's postal address."""
+        letters = self.filtered(lambda letter: letter.state in ("posted", "delivered"))
+        letters.write(
+            {"state": "returned", "returned_on": day, "return_reason": reason}
+        )
         letters.action_id.write({"delivery_state": "bounced"})
-        unknown = letters.filtered(lambda rec: rec.return_reason == "unknown_address")
-        unknown.partner_id._relance_flag_address(unknown)
-        return True
+        if reason == "unknown_address":
+            letters.partner_id._relance_flag_address(letters)
+        return letters
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -585,13 +616,12 @@ class RelanceLetter(models.Model):
         return pages
 
     def _render_document(self):
-        """Render generated letters to PDF, one document per wkhtmltopdf run
-        (Debian's unpatched-Qt build cannot do several at once)."""
+        """Render generated letters to PDF, many per wkhtmltopdf run."""
         report = self.env.ref("relance_nc_edition.action_report_letter")
-        for letter in self.filtered(lambda rec: rec.kind in GENERATED_KINDS):
-            if letter.state not in EDITABLE_STATES:
-                continue
-            content, __ = report._render_qweb_pdf(report, letter.ids)
+        letters = self.filtered(
+            lambda rec: rec.kind in GENERATED_KINDS and rec.state in EDITABLE_STATES
+        )
+        for letter, content in letters._render_together(report).items():
             letter.write(
                 {
                     "document": base64.b64encode(content),
@@ -600,22 +630,94 @@ class RelanceLetter(models.Model):
                 }
             )
 
-    def _render_address_page(self):
-        """PDF of the address sheet of the letter (window position)."""
-        self.ensure_one()
+    def _render_address_pages(self):
+        """PDF of the address sheet (window position) of each letter:
+        ``{letter: pdf bytes}``."""
         report = self.env.ref("relance_nc_edition.action_report_letter_address")
-        content, __ = report._render_qweb_pdf(report, self.ids)
-        return content
+        return self._render_together(report)
 
-    def _get_print_parts(self, duplex):
+    def _render_together(self, report):
+        """PDF of each letter by ``report``: ``{letter: pdf bytes}``.
+
+        Debian's wkhtmltopdf (unpatched Qt) prints one article per run, and a
+        run costs a second or so before the first page. Letters are therefore
+        printed by chunks in one article (each on a new page, its first page
+        marked by a link), and the PDF is cut at the marks.
+        """
+        result = {}
+        for chunk in split_every(const.LETTERS_PER_RUN, self.ids, self.browse):
+            if len(chunk) == 1:
+                content, __ = report._render_qweb_pdf(report, chunk.ids)
+                result[chunk] = content
+                continue
+            content, __ = report._render_qweb_pdf(
+                report, chunk.ids, data={"relance_together": True}
+            )
+            result.update(chunk._split_printed_together(content))
+        return result
+
+    def _split_printed_together(self, content):
+        """Cut the PDF of the letters printed together at their page marks
+        (which are removed): ``{letter: pdf bytes}``."""
+        reader = PdfFileReader(io.BytesIO(content), strict=False)
+        page_count = reader.getNumPages()
+        first_pages = {}
+        for index in range(page_count):
+            page = reader.getPage(index)
+            for letter_id in self._pop_page_markers(page):
+                first_pages[letter_id] = index
+        missing = self.filtered(lambda rec: rec.id not in first_pages)
+        try:
+            if missing:
+                raise mailing.PageMarkerError("no page mark")
+            ranges = mailing.page_ranges(first_pages, page_count)
+        except mailing.PageMarkerError as err:
+            raise UserError(
+                self.env._(
+                    "The letters %(letters)s could not be cut out of their "
+                    "common PDF: %(error)s.",
+                    letters=", ".join((missing or self).mapped("name")),
+                    error=str(err),
+                )
+            ) from err
+        result = {}
+        for letter in self:
+            start, end = ranges[letter.id]
+            writer = PdfFileWriter()
+            for index in range(start, end):
+                writer.addPage(reader.getPage(index))
+            with io.BytesIO() as buffer:
+                writer.write(buffer)
+                result[letter] = buffer.getvalue()
+        return result
+
+    @api.model
+    def _pop_page_markers(self, page):
+        """Ids of the letters whose page mark is on ``page``, marks removed."""
+        annotations = page.get("/Annots")
+        if not annotations:
+            return []
+        found, kept = [], ArrayObject()
+        for annotation in annotations.get_object():
+            uri = annotation.get_object().get("/A", {}).get("/URI", "")
+            letter_id = str(uri).removeprefix(const.PAGE_MARKER_URL)
+            if letter_id != str(uri) and letter_id.isdigit():
+                found.append(int(letter_id))
+            else:
+                kept.append(annotation)
+        if found:
+            page[NameObject("/Annots")] = kept
+        return found
+
+    def _get_print_parts(self, duplex, address_pdf=None):
         """PDF documents of the letter in print order, with blank backs:
-        ``[(pdf bytes, pages, blank pages after)]``."""
+        ``[(pdf bytes, pages, blank pages after)]``; ``address_pdf`` is its
+        address sheet when rendered beforehand."""
         self.ensure_one()
         parts = []
         if self.address_page:
-            parts.append(
-                (self._render_address_page(), 1, mailing.blank_backs(1, duplex))
-            )
+            address_pdf = address_pdf or self._render_address_pages()[self]
+            parts.append((address_pdf, 1, mailing.blank_backs(1, duplex)))
         pages = self.page_count
         parts.append(
             (base64.b64decode(self.document), pages, mailing.blank_backs(pages, duplex))
@@ -680,15 +782,22 @@ class RelanceLetter(models.Model):
         return [line for line in lines if line][: const.ADDRESS_MAX_LINES]
 
     @api.model
-    def _get_article_style(self):
+    def _get_article_style(self, first=True):
         """CSS of the letter: fonts, and a zoom that cancels the smart
         shrinking of Debian's unpatched-Qt wkhtmltopdf (it ignores
-        --disable-smart-shrinking), so that millimetres stay millimetres."""
+        --disable-smart-shrinking), so that millimetres stay millimetres.
+        A letter printed after another one starts on a new page."""
         zoom = 1.0 if _wkhtml().is_patched_qt else const.UNPATCHED_QT_ZOOM
+        page_break = "" if first else "page-break-before: always; "
         return (
-            "font-family: Arial, Helvetica, sans-serif; font-size: 10pt; "
-            f"color: #000; zoom: {zoom};"
-        )
+            f"font-family: {const.LETTER_FONTS}; font-size: 10pt; "
+            f"color: #000; zoom: {zoom}; position: relative; {page_break}"
+        ).strip()
+
+    def _get_page_marker(self):
+        """Link marking the first page of the letter printed with others."""
+        self.ensure_one()
+        return f"{const.PAGE_MARKER_URL}{self.id}"
 
     def _get_window_style(self):
         """CSS position of the address block in the window of a DL envelope."""

@@ -148,9 +148,11 @@ class RelanceLetterBatch(models.Model):
             lambda rec: (rec.company_id.id, rec.partner_id.id, rec.id)
         )
         letters.filtered(lambda rec: not rec.document)._render_document()
+        address_pdfs = letters.filtered("address_page")._render_address_pages()
         writer = PdfFileWriter()
         for letter in letters:
-            for content, __, blanks in letter._get_print_parts(self.duplex):
+            parts = letter._get_print_parts(self.duplex, address_pdfs.get(letter))
+            for content, __, blanks in parts:
                 reader = PdfFileReader(io.BytesIO(content), strict=False)
                 for index in range(reader.getNumPages()):
                     writer.addPage(reader.getPage(index))

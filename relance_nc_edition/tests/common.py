@@ -2,33 +2,26 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 import io
-import os
-import shutil
-import subprocess
-import tempfile
+import re
 from datetime import date
 
 from odoo.tests import new_test_user
 from odoo.tools.pdf import PdfFileWriter
 
 from odoo.addons.relance_nc.tests.common import RelanceInvoiceCommon
+from odoo.addons.relance_nc.tests.common_pdf import PdfDownloadCase
+from odoo.addons.relance_nc_edition import const
 
 MM = 72 / 25.4  # PostScript points per millimetre
 
 
-class EditionCommon(RelanceInvoiceCommon):
+class EditionCommon(RelanceInvoiceCommon, PdfDownloadCase):
     """A New Caledonian creditor in XPF with its RIDET, a French-speaking
     customer with a postal address and an overdue invoice."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # wkhtmltopdf must not fetch the report assets from the test server:
-        # in a fresh database they are generated inside the test transaction,
-        # and the server would wait on its locks forever (a deadlock).
-        cls.env["ir.config_parameter"].sudo().set_param(
-            "report.url", "http://127.0.0.1:1"
-        )
         cls.env["res.lang"]._activate_lang("fr_FR")
         cls.env["ir.module.module"]._load_module_terms(
             ["relance_nc_edition", "relance_nc"], ["fr_FR"], overwrite=True
@@ -87,32 +80,48 @@ class EditionCommon(RelanceInvoiceCommon):
             }
         )
 
-    def _render(self, letter):
-        """Real PDF of the letter (one wkhtmltopdf run)."""
-        self.allow_pdf_render()
-        letter.with_context(force_report_rendering=True)._render_document()
-        data = base64.b64decode(letter.document)
-        self.assertTrue(data.startswith(b"%PDF-"), "a real PDF is rendered")
-        return data
+    def _render(self, letter, login="edition_user"):
+        """The letter's PDF as its user prints it from the running server."""
+        self.authenticate(login, login)
+        return self._download_report("relance_nc_edition.report_letter", letter.ids)
 
-    @staticmethod
-    def _pdftotext(data, *args):
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "letter.pdf")
-            with open(path, "wb") as file:
-                file.write(data)
-            result = subprocess.run(
-                ["pdftotext", *args, path, "-"],
-                capture_output=True,
-                check=True,
-                timeout=60,
+    def _generate(self, batch):
+        """Generate the batch's PDF as the user does; its bytes as downloaded."""
+        batch.with_context(force_report_rendering=True).action_generate()
+        self.authenticate("edition_user", "edition_user")
+        return self._download_pdf(f"/web/content/{batch._name}/{batch.id}/pdf_file")
+
+    def _assert_address_in_window(self, pdf, page, first_word):
+        """On ``page`` of ``pdf``, the address starts at the recommended
+        position (const.WINDOW_*, within 3 mm: wkhtmltopdf's smart shrinking
+        varies with the report stylesheet) and every line of the customer's
+        address prints inside the DL envelope's window."""
+        bbox = self._pdftotext(pdf, "-bbox", "-f", str(page), "-l", str(page))
+        words = {
+            text: [float(v) / MM for v in box]
+            for *box, text in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                r'yMax="([\d.]+)">([^<]*)</word>',
+                bbox,
             )
-        return result.stdout.decode()
+        }
+        first = words[first_word]
+        self.assertAlmostEqual(first[0], const.WINDOW_LEFT_MM, delta=3)
+        self.assertAlmostEqual(first[1], const.WINDOW_TOP_MM, delta=3)
+        x_from, x_to, y_from, y_to = const.ENVELOPE_WINDOW_ON_SHEET_MM
+        for word in (first_word, "avenue", "Maréchal", "Foch"):
+            x_min, y_min, x_max, y_max = words[word]
+            self.assertTrue(
+                x_from <= x_min and x_max <= x_to and y_from <= y_min and y_max <= y_to,
+                f"{word} at {words[word]} is outside the window",
+            )
+
+    def _pdftotext(self, data, *args):
+        return self._poppler("pdftotext", data, *args)
 
     def _text(self, data):
         """Text of the PDF, whitespace normalised (non-breaking spaces too)."""
-        text = self._pdftotext(data)
-        return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+        return " ".join(self._pdf_pages(data))
 
     @staticmethod
     def _blank_pdf(pages):
@@ -126,7 +135,3 @@ class EditionCommon(RelanceInvoiceCommon):
     @staticmethod
     def _b64(data):
         return base64.b64encode(data)
-
-    @classmethod
-    def _has_pdftotext(cls):
-        return bool(shutil.which("pdftotext"))

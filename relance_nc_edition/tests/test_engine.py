@@ -1,6 +1,5 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
 from datetime import date
 
 from odoo.tests import freeze_time, tagged
@@ -28,8 +27,8 @@ class TestEngineLetters(EditionCommon):
             )
 
     def _run_cron(self):
-        with self.enter_registry_test_mode():
-            self.env.ref("relance_nc.ir_cron_relance_execute").method_direct_trigger()
+        # HttpCase: already in registry test mode
+        self.env.ref("relance_nc.ir_cron_relance_execute").method_direct_trigger()
 
     @freeze_time("2026-10-08 01:00")  # 12:00 in Nouméa, a Thursday
     def test_letter_action_produces_a_letter_done_when_posted(self):
@@ -102,15 +101,14 @@ class TestEngineLetters(EditionCommon):
         # the other customer's
         self._register_payment(second)
         self._register_payment(other_invoice)
-        self.allow_pdf_render()
-        batch.with_context(force_report_rendering=True).action_generate()
+        pdf = self._generate(batch)
         self.assertEqual(batch.letter_ids, mine)
         self.assertRecordValues(mine, [{"state": "validated", "amount_due": 125000}])
         self.assertEqual(mine.move_line_ids.move_id, self.invoice)
         self.assertRecordValues(theirs, [{"state": "cancelled", "batch_id": False}])
         self.assertEqual(theirs.action_id.state, "cancelled")
         self.assertIn("Withdrawn before printing", theirs.message_ids[0].body)
-        text = self._text(base64.b64decode(batch.pdf_file))
+        text = self._text(pdf)
         self.assertIn(self.invoice.name, text)
         self.assertNotIn(second.name, text)
         self.assertNotIn("Pharmacie du Port", text)

@@ -1,7 +1,9 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .common import EditionCommon
 
@@ -50,32 +52,127 @@ class TestLetterWorkflow(EditionCommon):
         letter.tracking_number = "rr 123 456 785 nc"
         self.assertEqual(letter.tracking_number, "RR123456785NC")
 
+    def _confirm_outcome(self, letters, action, **vals):
+        """Fill the delivery outcome wizard the button opens, as the user."""
+        result = getattr(letters.with_user(self.relance_user), action)()
+        wizard = Form(
+            self.env[result["res_model"]]
+            .with_user(self.relance_user)
+            .with_context(**result["context"])
+        )
+        for name, value in vals.items():
+            setattr(wizard, name, value)
+        return wizard.save().action_confirm()
+
+    @freeze_time("2026-10-30 01:00")  # 12:00 in Nouméa
     def test_registered_letter_tracking_states(self):
         letter = self._letter("formal_notice", mail_type="registered", state="printed")
         with self.assertRaisesRegex(UserError, "tracking number"):
             letter.action_mark_posted()
         letter.tracking_number = "RR123456785NC"
         letter.action_mark_posted()
-        self.assertEqual(letter.state, "posted")
-        self.assertTrue(letter.posted_on)
-        letter.ar_scan = self._b64(self._blank_pdf(1))
-        letter.action_mark_delivered()
         self.assertRecordValues(
-            letter, [{"state": "delivered", "ar_date": letter.delivered_on}]
+            letter, [{"state": "posted", "posted_on": date(2026, 10, 30)}]
+        )
+        letter.posted_on = date(2026, 10, 21)
+        with self.assertRaisesRegex(ValidationError, "after today"):
+            self._confirm_outcome(
+                letter, "action_mark_delivered", date=date(2026, 10, 31)
+            )
+        with self.assertRaisesRegex(ValidationError, "before the letter was posted"):
+            self._confirm_outcome(
+                letter, "action_mark_delivered", date=date(2026, 10, 20)
+            )
+        self.assertEqual(letter.state, "posted")
+        # the acknowledgment was signed on the 23rd, it reaches the office today
+        self._confirm_outcome(
+            letter,
+            "action_mark_delivered",
+            date=date(2026, 10, 23),
+            ar_scan=self._b64(self._blank_pdf(1)),
+        )
+        self.assertRecordValues(
+            letter,
+            [
+                {
+                    "state": "delivered",
+                    "ar_date": date(2026, 10, 23),
+                    "delivered_on": date(2026, 10, 23),
+                }
+            ],
         )
         self.assertTrue(letter.ar_scan)
 
-    def test_returned_letter_flags_the_address(self):
+    def test_delivery_date_is_required(self):
         letter = self._letter("reminder", state="printed")
         letter.action_mark_posted()
-        letter.action_mark_returned()
+        with self.assertRaises(AssertionError):  # Form: required field
+            self._confirm_outcome(letter, "action_mark_delivered")
+        with self.assertRaisesRegex(UserError, "Only posted letters"):
+            self._letter("reminder").action_mark_delivered()
+
+    @freeze_time("2026-10-30 01:00")
+    def test_returned_letter_proposes_an_address_update(self):
+        letter = self._letter("reminder", state="printed")
+        letter.action_mark_posted()
+        letter.posted_on = date(2026, 10, 21)
+        self._confirm_outcome(
+            letter, "action_mark_returned", outcome="returned", date=date(2026, 10, 27)
+        )
         self.assertRecordValues(
-            letter, [{"state": "returned", "return_reason": "unknown_address"}]
+            letter,
+            [
+                {
+                    "state": "returned",
+                    "returned_on": date(2026, 10, 27),
+                    "return_reason": "unknown_address",
+                }
+            ],
         )
         self.assertTrue(self.customer.relance_address_invalid)
         self.assertIn("address unknown", self.customer.message_ids[0].body)
+        proposal = self.env["relance.partner.update"].search(
+            [("partner_id", "=", self.customer.id)]
+        )
+        self.assertRecordValues(
+            proposal,
+            [
+                {
+                    "kind": "address_unknown",
+                    "state": "pending",
+                    "field_name": "street",
+                    "current_value": "5 avenue du Maréchal Foch, 98800, Nouméa",
+                    "relance_letter_id": letter.id,
+                    "company_id": self.company.id,
+                    "can_apply": False,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            proposal.check_id, [{"partner_count": 1, "pending_count": 1}]
+        )
+        # correcting the address settles the proposal
         self.customer.street = "7 rue Jean Jaurès"
         self.assertFalse(self.customer.relance_address_invalid)
+        self.assertEqual(proposal.state, "obsolete")
+
+    def test_returned_refused_letter_proposes_nothing(self):
+        letter = self._letter("reminder", state="printed")
+        letter.action_mark_posted()
+        self._confirm_outcome(
+            letter,
+            "action_mark_returned",
+            outcome="returned",
+            date=letter.posted_on,
+            return_reason="refused",
+        )
+        self.assertEqual(letter.state, "returned")
+        self.assertFalse(self.customer.relance_address_invalid)
+        self.assertFalse(
+            self.env["relance.partner.update"].search_count(
+                [("partner_id", "=", self.customer.id)]
+            )
+        )
 
     def test_user_cannot_delete_or_edit_price_list(self):
         rate = self.env.ref("relance_nc_edition.postage_rate_ordinary_20")

@@ -19,6 +19,8 @@ letters up to its maximum weight.
 150
 >>> pick_rate([(20, 110)], 30) is None
 True
+>>> page_ranges({7: 0, 9: 1, 8: 3}, 5)
+{7: (0, 1), 9: (1, 3), 8: (3, 5)}
 """
 
 import math
@@ -46,4 +48,41 @@ def pick_rate(brackets, grams):
     for max_weight, price in sorted(brackets):
         if grams <= max_weight:
             return price
+    return None
+
+
+class PageMarkerError(ValueError):
+    """The first pages of the documents printed together are inconsistent."""
+
+
+def page_ranges(first_pages, page_count):
+    """Pages ``(start, end)`` (end excluded) of each document printed together,
+    from the page where each one starts (``{key: first page}``) and the
+    total number of pages; documents follow each other in page order.
+
+    >>> page_ranges({"a": 0}, 2)
+    {'a': (0, 2)}
+    """
+    if not first_pages:
+        return {}
+    ordered = sorted(first_pages.items(), key=lambda item: item[1])
+    starts = [start for __, start in ordered]
+    if starts[0] != 0:
+        raise PageMarkerError(f"the first document starts on page {starts[0] + 1}")
+    if len(set(starts)) != len(starts):
+        raise PageMarkerError(
+            f"two documents start on page {_first_duplicate(starts) + 1}"
+        )
+    if starts[-1] >= page_count:
+        raise PageMarkerError(f"a document starts after the last page {page_count}")
+    ends = starts[1:] + [page_count]
+    return {key: (start, end) for (key, start), end in zip(ordered, ends, strict=True)}
+
+
+def _first_duplicate(values):
+    seen = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
     return None
