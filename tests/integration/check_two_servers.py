@@ -258,7 +258,6 @@ class Server:
             self.args.db,
             "--http-interface=127.0.0.1",
             f"--http-port={self.port}",
-            f"--db-filter=^{self.args.db}$",
             *devenv.prefork_options(2, 1, gevent_port=free_port()),
             f"--logfile={self.logfile}",
             "--log-level=info",
