@@ -30,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -775,6 +776,62 @@ def listening_socket(interface, port, backlog=LISTEN_BACKLOG):
     # the losers must get EAGAIN, not block.
     sock.setblocking(False)
     return sock
+
+
+class FrontRouter:
+    """What a reverse proxy does for ``setup/run`` without one: a connection
+    whose request line asks for ``/websocket`` goes to Odoo's websocket
+    process, every other one to its HTTP workers (Odoo's prefork workers
+    refuse websockets with an error). Bytes are relayed unchanged.
+    """
+
+    def __init__(self, sock, http_port, websocket_port, host=PG_HOST):
+        self.sock = sock
+        self.http = (host, http_port)
+        self.websocket = (host, websocket_port)
+        self.sock.setblocking(True)
+
+    def start(self):
+        """Serve in a daemon thread until the socket is closed."""
+        threading.Thread(target=self._accept_loop, daemon=True).start()
+
+    def _accept_loop(self):
+        while True:
+            try:
+                client, __ = self.sock.accept()
+            except OSError:
+                return  # closed
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client):
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(client)
+            head = b""
+            while b"\n" not in head and len(head) < 8192:
+                chunk = client.recv(4096)
+                if not chunk:
+                    return
+                head += chunk
+            path = head.split(b" ", 2)[1] if head.count(b" ") >= 2 else b"/"
+            target = self.websocket if path.startswith(b"/websocket") else self.http
+            try:
+                backend = stack.enter_context(socket.create_connection(target))
+            except OSError:
+                return
+            backend.sendall(head)
+            relay = threading.Thread(target=_pipe, args=(backend, client), daemon=True)
+            relay.start()
+            _pipe(client, backend)
+            relay.join()
+
+
+def _pipe(source, sink):
+    """Copy ``source`` to ``sink`` until EOF, then half-close ``sink``."""
+    with contextlib.suppress(OSError):
+        while chunk := source.recv(65536):
+            sink.sendall(chunk)
+    with contextlib.suppress(OSError):
+        sink.shutdown(socket.SHUT_WR)
 
 
 def socket_activation(cmd, sock):

@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """How setup/run starts the production (prefork) server: setup/devenv.py."""
 
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,43 @@ def test_socket_is_handed_over_as_fd_3_like_systemd(extra_fds):
 
 def test_prefork_env_wakes_cron_workers_on_rescheduling():
     assert devenv.prefork_env()["ODOO_NOTIFY_CRON_CHANGES"] == "1"
+
+
+def _stub_server(name):
+    """A one-shot server answering ``<name> <first line>`` to each connection."""
+    sock = socket.create_server(("127.0.0.1", 0))
+
+    def serve():
+        while True:
+            try:
+                conn, __ = sock.accept()
+            except OSError:
+                return
+            with conn:
+                line = conn.recv(4096).split(b"\r\n", 1)[0]
+                conn.sendall(name + b" " + line)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return sock
+
+
+def test_front_router_sends_websocket_to_the_websocket_process():
+    """Without a reverse proxy, /websocket must reach the gevent process:
+    Odoo's HTTP workers answer it with a 500 and a traceback."""
+    http_stub, ws_stub = _stub_server(b"http"), _stub_server(b"ws")
+    with devenv.listening_socket("127.0.0.1", 0) as public:
+        devenv.FrontRouter(
+            public, http_stub.getsockname()[1], ws_stub.getsockname()[1]
+        ).start()
+        answers = []
+        for path in ("/websocket?version=1", "/my/invoices/7", "/r/abc"):
+            with socket.create_connection(public.getsockname()) as client:
+                client.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+                answers.append(client.recv(4096).decode())
+    http_stub.close()
+    ws_stub.close()
+    assert answers == [
+        "ws GET /websocket?version=1 HTTP/1.1",
+        "http GET /my/invoices/7 HTTP/1.1",
+        "http GET /r/abc HTTP/1.1",
+    ]
