@@ -30,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -55,6 +56,9 @@ RUNTIME_MODULES = {
     "phonenumbers": "phonenumbers",
     "stdnum": "python-stdnum",
     "requests": "requests",
+    # gevent's plugins, loaded by Odoo's websocket process in prefork mode
+    "zope.event": "zope.event",
+    "zope.interface": "zope.interface",
 }
 TEST_MODULES = {
     "pytest": "pytest",
@@ -680,16 +684,38 @@ def odoo_config_file():
     return path
 
 
+def odoo_launcher(python=None):
+    """The start of a command line running Odoo's server script with ``python``.
+
+    Odoo's prefork server starts its websocket (gevent) process by running
+    ``[sys.executable, sys.argv[0], "gevent", ...]``: ``sys.argv[0]`` must be
+    a script, not ``odoo/__main__.py`` (``python -m odoo`` makes that process
+    fail with "attempted relative import"). The script is the ``odoo``
+    console script installed next to the interpreter, else the ``odoo-bin``
+    of the source tree the ``odoo`` package is imported from.
+    """
+    python = python or sys.executable
+    for script in (
+        Path(python).parent / "odoo",
+        Path(odoo_location()).parent / "odoo-bin",
+    ):
+        if script.is_file():
+            return [python, str(script)]
+    raise SetupError(
+        f"neither an `odoo` console script next to {python} nor an odoo-bin "
+        f"next to {odoo_location()}: reinstall Odoo with `pip install -e`"
+    )
+
+
 def odoo_cmd(db, *args, port=None, data_dir=None):
     """Build an Odoo command line against the private cluster.
 
-    ``python3 -m odoo --addons-path=<repo> --db_host=127.0.0.1 --db_port=<port>
-    --db_user=odoo -d <db> <args>``; Odoo adds its own add-ons by itself.
+    ``python3 <odoo script> --addons-path=<repo> --db_host=127.0.0.1
+    --db_port=<port> --db_user=odoo -d <db> <args>``; Odoo adds its own
+    add-ons by itself.
     """
     cmd = [
-        sys.executable,
-        "-m",
-        "odoo",
+        *odoo_launcher(),
         f"--config={odoo_config_file()}",
         f"--addons-path={REPO_ROOT}",
         f"--db_host={PG_HOST}",
@@ -702,6 +728,147 @@ def odoo_cmd(db, *args, port=None, data_dir=None):
         cmd.append(f"--data-dir={data_dir}")
     cmd.extend(args)
     return cmd
+
+
+# Odoo's deployment guide ("Configuration sample", "Worker number calculation"):
+# a worker above the soft memory limit is recycled once its request is done,
+# the hard limit is the address-space rlimit; CPU and real time per request
+# are generous because letter batches render many PDFs in one request; a
+# worker is also recycled after ``limit_request`` requests (gracefully: the
+# listening socket is shared, queued connections wait for the next worker).
+PREFORK_LIMITS = {
+    "limit_memory_soft": 2048 * 1024 * 1024,
+    "limit_memory_hard": 2560 * 1024 * 1024,
+    "limit_time_cpu": 600,
+    "limit_time_real": 1200,
+    "limit_request": 8192,
+}
+# Odoo's prefork server listens with a backlog of 8 per HTTP worker: with 2
+# workers, the 17th client connecting at once has its handshake dropped and
+# retried by the kernel, or reset. A socket bound by us is handed to Odoo as
+# systemd does (socket activation, LISTEN_FDS) with a real backlog instead.
+LISTEN_BACKLOG = 1024
+
+
+def default_workers():
+    """HTTP workers for this machine: 2 per CPU core plus one (Odoo's guide)."""
+    return 2 * (os.cpu_count() or 1) + 1
+
+
+def prefork_options(workers, cron_threads=1, gevent_port=None, proxy_mode=False):
+    """Odoo options for the multi-process server: workers, crons, limits."""
+    options = [f"--workers={workers}", f"--max-cron-threads={cron_threads}"]
+    if workers:
+        options += [
+            f"--{name.replace('_', '-')}={value}"
+            for name, value in PREFORK_LIMITS.items()
+        ]
+    if gevent_port:
+        options.append(f"--gevent-port={gevent_port}")
+    if proxy_mode:
+        options.append("--proxy-mode")
+    return options
+
+
+def prefork_env():
+    """Environment of a production Odoo server (see :func:`prefork_options`).
+
+    A cron job that stops with work left (the ``ir.cron`` progress API: our
+    reminder runs stop after Odoo's 10 s budget) is due again at once, but
+    without ``ODOO_NOTIFY_CRON_CHANGES`` no cron worker hears of it before
+    its next poll, a minute later: sending would proceed 10 s per minute.
+    """
+    return dict(odoo_env(), ODOO_NOTIFY_CRON_CHANGES="1")
+
+
+def listening_socket(interface, port, backlog=LISTEN_BACKLOG):
+    """A bound, listening, non-blocking TCP socket for Odoo's HTTP workers."""
+    family = socket.AF_INET6 if ":" in interface else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((interface, port))
+    sock.listen(backlog)
+    # Odoo's workers all select() on it and accept() the ready connection;
+    # the losers must get EAGAIN, not block.
+    sock.setblocking(False)
+    return sock
+
+
+class FrontRouter:
+    """What a reverse proxy does for ``setup/run`` without one: a connection
+    whose request line asks for ``/websocket`` goes to Odoo's websocket
+    process, every other one to its HTTP workers (Odoo's prefork workers
+    refuse websockets with an error). Bytes are relayed unchanged.
+    """
+
+    def __init__(self, sock, http_port, websocket_port, host=PG_HOST):
+        self.sock = sock
+        self.http = (host, http_port)
+        self.websocket = (host, websocket_port)
+        self.sock.setblocking(True)
+
+    def start(self):
+        """Serve in a daemon thread until the socket is closed."""
+        threading.Thread(target=self._accept_loop, daemon=True).start()
+
+    def _accept_loop(self):
+        while True:
+            try:
+                client, __ = self.sock.accept()
+            except OSError:
+                return  # closed
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client):
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(client)
+            head = b""
+            while b"\n" not in head and len(head) < 8192:
+                chunk = client.recv(4096)
+                if not chunk:
+                    return
+                head += chunk
+            path = head.split(b" ", 2)[1] if head.count(b" ") >= 2 else b"/"
+            target = self.websocket if path.startswith(b"/websocket") else self.http
+            try:
+                backend = stack.enter_context(socket.create_connection(target))
+            except OSError:
+                return
+            backend.sendall(head)
+            relay = threading.Thread(target=_pipe, args=(backend, client), daemon=True)
+            relay.start()
+            _pipe(client, backend)
+            relay.join()
+
+
+def _pipe(source, sink):
+    """Copy ``source`` to ``sink`` until EOF, then half-close ``sink``."""
+    with contextlib.suppress(OSError):
+        while chunk := source.recv(65536):
+            sink.sendall(chunk)
+    with contextlib.suppress(OSError):
+        sink.shutdown(socket.SHUT_WR)
+
+
+def socket_activation(cmd, sock):
+    """``(cmd, popen kwargs)`` handing ``sock`` to Odoo as systemd would.
+
+    The socket becomes file descriptor 3 of the child, with ``LISTEN_FDS=1``
+    and ``LISTEN_PID`` set to the child's own pid (``exec`` keeps it), which
+    is what ``odoo.tools.config.http_socket_activation`` checks.
+    """
+    wrapper = ["/bin/sh", "-c", 'export LISTEN_FDS=1 LISTEN_PID=$$; exec "$@"', "odoo"]
+    fileno = sock.fileno()
+
+    def hand_over():
+        # dup2 makes fd 3 inheritable (unless it is the socket already); every
+        # other fd of ours is close-on-exec.
+        if fileno == 3:
+            os.set_inheritable(3, True)
+        else:
+            os.dup2(fileno, 3)
+
+    return [*wrapper, *cmd], {"preexec_fn": hand_over, "close_fds": False}
 
 
 def odoo_env():
