@@ -48,6 +48,7 @@
         "views/relance_provider_dashboard_views.xml",
         "views/res_config_settings_provider_views.xml",
         "views/relance_provider_menus.xml",
+        "views/relance_client_portal_templates.xml",
     ],
     "demo": [
         "demo/relance_nc_demo.xml",
