@@ -10,6 +10,11 @@
     "maintainers": ["relance-nc"],
     "license": "LGPL-3",
     "depends": ["relance_nc"],
+    "assets": {
+        "web.assets_tests": [
+            "relance_nc_edition/static/tests/tours/*.js",
+        ],
+    },
     "external_dependencies": {
         "bin": ["soffice"],
     },
@@ -27,5 +32,6 @@
         "views/relance_nc_edition_menus.xml",
         "data/relance_service_data.xml",
         "views/relance_client_views.xml",
+        "views/relance_client_portal_templates.xml",
     ],
 }

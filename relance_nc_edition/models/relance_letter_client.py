@@ -88,6 +88,20 @@ class RelanceLetter(models.Model):
                 body=self.env._("Validated by the client on the portal.")
             )
 
+    def _relance_portal_reject(self, comment):
+        """Rejection by the client's portal contact (controller, sudo): the
+        letter goes back to draft with the comment, and its writer gets a
+        to-do."""
+        self._reject(comment)
+        for letter in self:
+            user = letter.create_uid if not letter.create_uid.share else False
+            letter.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Letter rejected by the client"),
+                note=comment,
+                user_id=(user or letter.client_id.user_id or self.env.user).id,
+            )
+
 
 class RelanceClient(models.Model):
     _inherit = "relance.client"
