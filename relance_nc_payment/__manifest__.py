@@ -26,6 +26,7 @@
         "data/relance_payout_data.xml",
         "views/relance_payout_views.xml",
         "views/relance_client_views.xml",
+        "views/relance_client_portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -3,7 +3,7 @@
 import importlib.util
 from datetime import date
 
-from odoo.tests import freeze_time, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools.misc import file_path
 
 from .common_payout import PayoutCommon
@@ -96,3 +96,40 @@ class TestClientPayout(PayoutCommon):
         self.assertEqual(rule.client_id, client)
         self.assertTrue(partner.with_company(self.crdc).relance_client)
         self.assertTrue(self.crdc.relance_is_provider)
+
+    def test_portal_contact_reads_only_its_confirmed_payouts(self):
+        self._paid_tx(10000, "2026-01-10 01:00:00")
+        other = self.env["res.partner"].create(
+            {"name": "Garage de Bourail", "is_company": True}
+        )
+        other.with_company(self.crdc).relance_client = True
+        with freeze_time("2026-02-04 19:00:00"):
+            self._run_cron()
+        payout = self._payouts()
+        foreign = self.Payout.create(
+            {
+                "company_id": self.crdc.id,
+                "partner_id": other.id,
+                "period": date(2026, 1, 1),
+                "payout_date": date(2026, 2, 5),
+                "state": "confirmed",
+            }
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "Comptable", "parent_id": self.client.id, "email": "c@ex.nc"}
+        )
+        portal = new_test_user(
+            self.env,
+            login="client_portal",
+            groups="base.group_portal",
+            partner_id=contact.id,
+            company_id=self.crdc.id,
+        )
+        env = self.env(user=portal, context={"allowed_company_ids": self.crdc.ids})
+        seen = env["relance.payout"].search([])
+        self.assertEqual(seen, payout)
+        self.assertNotIn(foreign, seen)
+        self.assertEqual(
+            env["relance.payout.line"].search([]).payout_id,
+            payout,
+        )
