@@ -52,6 +52,7 @@
     ],
     "demo": [
         "demo/relance_nc_demo.xml",
+        "demo/relance_provider_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -26,3 +26,4 @@ from . import account_move_client
 from . import relance_action_usage
 from . import relance_partner_check_usage
 from . import relance_provider_dashboard
+from . import relance_client_demo

@@ -12,3 +12,4 @@ from . import test_provider_client
 from . import test_provider_billing
 from . import test_provider_usage
 from . import test_provider_dashboard
+from . import test_provider_demo
