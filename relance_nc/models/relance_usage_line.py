@@ -1,5 +1,7 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.tools import SQL, float_round, split_every
 
@@ -124,19 +126,34 @@ class RelanceUsageLine(models.Model):
 
     @api.model
     def _relance_prices(self, vals_list):
-        """{(client id, product id, date, quantity): unit price}, one price
-        list computation per distinct key."""
+        """{(client id, product id, date, quantity): unit price}: one price
+        list computation per (price list, date, quantity), whatever the
+        number of events."""
         keys = {
             (vals["client_id"], vals["product_id"], vals["date"], vals["quantity"])
             for vals in vals_list
             if "price_unit" not in vals
         }
-        client_model = self.env["relance.client"].sudo()
-        product_model = self.env["product.product"].sudo()
-        return {
-            key: client_model.browse(key[0])._relance_price(
-                product_model.browse(key[1]), key[3], key[2]
+        clients = self.env["relance.client"].sudo().browse({key[0] for key in keys})
+        pricelists = {client.id: client.pricelist_id for client in clients}
+        products = self.env["product.product"].sudo().browse({key[1] for key in keys})
+        list_prices = {product.id: product.lst_price for product in products}
+        groups = defaultdict(set)
+        for client_id, product_id, day, quantity in keys:
+            pricelist = pricelists[client_id]
+            if pricelist:
+                groups[pricelist, day, quantity].add(product_id)
+        rule_prices = {}
+        for (pricelist, day, quantity), product_ids in groups.items():
+            prices = pricelist._get_products_price(
+                products.browse(product_ids), quantity, date=day
             )
+            for product_id, price in prices.items():
+                rule_prices[pricelist.id, product_id, day, quantity] = price
+        return {
+            key: rule_prices[pricelists[key[0]].id, key[1], key[2], key[3]]
+            if pricelists[key[0]]
+            else list_prices[key[1]]
             for key in keys
         }
 

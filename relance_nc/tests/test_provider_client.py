@@ -187,3 +187,45 @@ class TestProviderIsolation(RelanceProviderCommon):
                     self.assertFalse(clients)
                 else:
                     self.assertEqual(clients, self.client)
+
+
+@tagged("post_install", "-at_install")
+class TestUsageRecordingQueries(RelanceProviderCommon):
+    def _record(self, count, prefix):
+        vals = [
+            {
+                "client_id": (self.client if i % 2 else self.portal_client).id,
+                "product_id": (self.sms if i % 3 else self.email).id,
+                "quantity": 1,
+                "event_key": f"{prefix}:{i}",
+                "date": date(2026, 10, 1 + i % 5),
+            }
+            for i in range(count)
+        ]
+        self.env.invalidate_all()
+        queries = self.cr.sql_log_count
+        self.Usage._relance_record_many(vals)
+        return self.cr.sql_log_count - queries
+
+    def test_no_query_per_usage_line(self):
+        self.pricelist.item_ids = [
+            Command.create(
+                {
+                    "applied_on": "0_product_variant",
+                    "product_id": self.sms.id,
+                    "compute_price": "fixed",
+                    "fixed_price": 18,
+                }
+            )
+        ]
+        small = self._record(20, "a")
+        large = self._record(400, "b")
+        self.assertLessEqual(large, small, (small, large))
+        self.assertEqual(
+            set(
+                self.Usage.search([("product_id", "=", self.sms.id)]).mapped(
+                    "price_unit"
+                )
+            ),
+            {18},
+        )
