@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.tools import SQL, float_round, split_every
+from odoo.tools import float_round, split_every
 
 INSERT_CHUNK = 5000
 
@@ -112,13 +112,18 @@ class RelanceUsageLine(models.Model):
             .sudo()
             .browse({vals["client_id"] for vals in vals_list})
         )
-        companies = {client.id: client.company_id for client in clients}
-        partners = {client.id: client.partner_id.id for client in clients}
+        clients_info = {
+            client.id: (
+                client.company_id.id,
+                client.partner_id.id,
+                client.company_id.currency_id.decimal_places,
+            )
+            for client in clients
+        }
         inserted = 0
         for chunk in split_every(INSERT_CHUNK, vals_list, list):
             rows = [
-                self._relance_prepare_row(vals, prices, companies, partners)
-                for vals in chunk
+                self._relance_prepare_row(vals, prices, clients_info) for vals in chunk
             ]
             inserted += self._relance_insert_rows(rows)
         self.invalidate_model()
@@ -158,18 +163,17 @@ class RelanceUsageLine(models.Model):
         }
 
     @api.model
-    def _relance_prepare_row(self, vals, prices, companies, partners):
-        company = companies[vals["client_id"]]
+    def _relance_prepare_row(self, vals, prices, clients_info):
+        company_id, partner_id, digits = clients_info[vals["client_id"]]
         price = vals.get("price_unit")
         if price is None:
             price = prices[
                 (vals["client_id"], vals["product_id"], vals["date"], vals["quantity"])
             ]
-        digits = company.currency_id.decimal_places
         return (
             vals["client_id"],
-            company.id,
-            partners[vals["client_id"]],
+            company_id,
+            partner_id,
             vals["product_id"],
             vals["date"],
             vals["quantity"],
@@ -182,28 +186,24 @@ class RelanceUsageLine(models.Model):
 
     @api.model
     def _relance_insert_rows(self, rows):
+        """Insert ``rows`` (tuples in the column order below); returns the
+        number inserted, events already recorded being skipped."""
         self.flush_model()
-        uid = self.env.uid
-        values = SQL(", ").join(
-            SQL(
-                "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'to_invoice', "
-                "%s, %s, now() at time zone 'UTC', now() at time zone 'UTC')",
-                *row,
-                uid,
-                uid,
-            )
-            for row in rows
+        inserted = self.env.cr.execute_values(
+            """
+            INSERT INTO relance_usage_line (client_id, company_id, partner_id,
+                product_id, date, quantity, price_unit, amount, res_model, res_id,
+                event_key, state, create_uid, write_uid, create_date, write_date)
+            VALUES %s ON CONFLICT (client_id, event_key) DO NOTHING RETURNING id
+            """,
+            rows,
+            template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'to_invoice', "
+            f"{int(self.env.uid)}, {int(self.env.uid)}, "
+            "now() at time zone 'UTC', now() at time zone 'UTC')",
+            page_size=INSERT_CHUNK,
+            fetch=True,
         )
-        self.env.cr.execute(
-            SQL(
-                "INSERT INTO relance_usage_line (client_id, company_id, partner_id, "
-                "product_id, date, quantity, price_unit, amount, res_model, res_id, "
-                "event_key, state, create_uid, write_uid, create_date, write_date) "
-                "VALUES %s ON CONFLICT (client_id, event_key) DO NOTHING",
-                values,
-            )
-        )
-        return self.env.cr.rowcount
+        return len(inserted)
 
     def action_open_source(self):
         self.ensure_one()
