@@ -17,6 +17,7 @@
     },
     "data": [
         "security/relance_nc_security.xml",
+        "security/relance_provider_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
@@ -41,9 +42,17 @@
         "views/relance_report_views.xml",
         "wizards/relance_audit_report_wizard_views.xml",
         "views/relance_nc_menus.xml",
+        "data/relance_service_data.xml",
+        "views/relance_client_views.xml",
+        "views/relance_usage_line_views.xml",
+        "views/relance_provider_dashboard_views.xml",
+        "views/res_config_settings_provider_views.xml",
+        "views/relance_provider_menus.xml",
+        "views/relance_client_portal_templates.xml",
     ],
     "demo": [
         "demo/relance_nc_demo.xml",
+        "demo/relance_provider_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

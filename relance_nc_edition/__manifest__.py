@@ -10,12 +10,18 @@
     "maintainers": ["relance-nc"],
     "license": "LGPL-3",
     "depends": ["relance_nc"],
+    "assets": {
+        "web.assets_tests": [
+            "relance_nc_edition/static/tests/tours/*.js",
+        ],
+    },
     "external_dependencies": {
         "bin": ["soffice"],
     },
     "data": [
         "security/ir.model.access.csv",
         "security/relance_nc_edition_security.xml",
+        "security/relance_client_security.xml",
         "data/ir_sequence_data.xml",
         "data/relance_postage_rate_data.xml",
         "report/relance_letter_report.xml",
@@ -25,5 +31,8 @@
         "views/relance_postage_rate_views.xml",
         "views/res_partner_views.xml",
         "views/relance_nc_edition_menus.xml",
+        "data/relance_service_data.xml",
+        "views/relance_client_views.xml",
+        "views/relance_client_portal_templates.xml",
     ],
 }

@@ -22,9 +22,12 @@
         "data/mail_template_data.xml",
         # Collected funds, payouts, fees, rejections
         "security/relance_payout_security.xml",
+        "security/relance_client_portal_security.xml",
         "report/relance_payout_report.xml",
         "data/relance_payout_data.xml",
         "views/relance_payout_views.xml",
+        "views/relance_client_views.xml",
+        "views/relance_client_portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -10,3 +10,8 @@ from . import test_call_outcome
 from . import test_sms_gateway
 from . import test_sms_widget
 from . import test_isolation
+from . import test_provider_client
+from . import test_provider_billing
+from . import test_provider_usage
+from . import test_provider_dashboard
+from . import test_provider_demo

@@ -4,3 +4,5 @@ from . import test_letter_upload
 from . import test_letter_workflow
 from . import test_letter_batch
 from . import test_engine
+from . import test_client_letters
+from . import test_portal_letters
