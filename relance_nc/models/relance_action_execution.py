@@ -1,0 +1,103 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import split_every
+
+from .. import const
+
+
+class RelanceAction(models.Model):
+    """Execution: send the scheduled actions whose time has come (cron path 2)."""
+
+    _inherit = "relance.action"
+
+    @api.model
+    def _cron_execute(self, batch_size=const.EXECUTE_BATCH_SIZE):
+        """Send the scheduled actions whose time has come, in locked batches.
+
+        Plain emails are rendered and queued by chunks of EMAIL_CHUNK_SIZE, one
+        commit per chunk: a crash rolls back the queued emails with the action
+        states, so nothing is sent twice. Other channels reach a gateway or a
+        person, so each of them is committed on its own. Rows locked by another
+        worker are skipped.
+        """
+        domain = self._get_due_domain()
+        actions = self.search(domain, limit=batch_size, order="scheduled_at, id")
+        remaining = (
+            len(actions) if len(actions) < batch_size else self.search_count(domain)
+        )
+        self.env["ir.cron"]._commit_progress(remaining=remaining)
+        emails = actions.filtered(lambda action: action._is_batch_email())
+        for chunk in split_every(const.EMAIL_CHUNK_SIZE, emails.ids, self.browse):
+            chunk = chunk.try_lock_for_update().filtered_domain(domain)
+            chunk._execute_email_batch()
+            if not self.env["ir.cron"]._commit_progress(len(chunk)):
+                return
+        for action in actions - emails:
+            action = action.try_lock_for_update().filtered_domain(domain)
+            if action:
+                action._execute()
+            if not self.env["ir.cron"]._commit_progress(1):
+                break
+
+    @api.model
+    def _get_due_domain(self):
+        accepted = (
+            self.env["relance.terms.acceptance"]
+            .sudo()
+            ._read_group([("version", "=", const.TERMS_VERSION)], ["company_id"])
+        )
+        return [
+            ("state", "=", "scheduled"),
+            ("scheduled_at", "<=", fields.Datetime.now()),
+            ("channel", "not in", const.MANUAL_CHANNELS),
+            ("company_id", "in", [company.id for (company,) in accepted]),
+        ]
+
+    def _execute(self):
+        """Re-check, then send one action through its channel.
+
+        Business errors (gateway down, missing address) leave the action
+        ``failed`` with the error, retryable; nothing else is rolled back.
+        """
+        self.ensure_one()
+        if not self._recheck():
+            return
+        now = fields.Datetime.now()
+        allowed = self.company_id._relance_next_allowed(now, self.channel)
+        if allowed > now:  # night, Sunday or holiday: wait for the next window
+            self.scheduled_at = allowed
+            return
+        try:
+            with self.env.cr.savepoint():
+                getattr(self, f"_execute_{self.channel}")()
+        except UserError as err:
+            self._set_failed(str(err))
+
+    def _recheck(self):
+        """Drop invoices paid or blocked since planning; cancel if none is left."""
+        today = self._company_today(self.company_id)
+        moves = self.move_ids.filtered(
+            lambda m: (
+                m.payment_state in ("not_paid", "partial")
+                and not m._relance_is_blocked(today)
+            )
+        )
+        if moves == self.move_ids:
+            return True
+        if not moves:
+            self.write({"state": "cancelled", "error": False})
+            self.message_post(
+                body=self.env._("Cancelled: the invoices were paid or blocked.")
+            )
+            return False
+        lines = self.move_line_ids.filtered(lambda line: line.move_id in moves)
+        self.write(
+            {
+                "move_ids": [fields.Command.set(moves.ids)],
+                "move_line_ids": [fields.Command.set(lines.ids)],
+                "amount_overdue": sum(lines.mapped("amount_residual")),
+            }
+        )
+        return True
