@@ -41,17 +41,7 @@ REGISTRY_MAX_LOGGED_ERRORS = 500
 # Proposal kinds that carry a value the user can apply to the customer.
 APPLICABLE_KINDS = ("name", "street", "zip", "city", "phone_format")
 
-# Reminder channels, in the order the engine executes them for one level.
-CHANNELS = [
-    ("email", "Email"),
-    ("sms", "SMS"),
-    ("letter", "Letter"),
-    ("registered_letter", "Registered letter (LR AR)"),
-    ("call", "Phone call"),
-    ("handover", "Hand-over to collection"),
-]
-# Channels whose execution is handed to another add-on or done by hand.
-MANUAL_CHANNELS = ("letter", "registered_letter", "handover")
+# Reminder channels: see relance.action._get_channel_registry.
 DEFAULT_TEMPLATES = {
     "email": "relance_nc.mail_template_relance_reminder",
     "sms": "relance_nc.sms_template_relance_reminder",

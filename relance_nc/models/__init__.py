@@ -10,6 +10,7 @@ from . import relance_level
 from . import relance_holiday
 from . import relance_terms_acceptance
 from . import relance_action
+from . import relance_action_channel
 from . import relance_action_planning
 from . import relance_action_execution
 from . import relance_action_email

@@ -59,7 +59,9 @@ class RelanceAction(models.Model):
     level_id = fields.Many2one(
         "relance.level", required=True, readonly=True, index=True, ondelete="restrict"
     )
-    channel = fields.Selection(const.CHANNELS, required=True, readonly=True)
+    channel = fields.Selection(
+        selection="_selection_channel", required=True, readonly=True
+    )
     state = fields.Selection(
         STATES, default="draft", required=True, index=True, tracking=True, copy=False
     )
@@ -297,22 +299,6 @@ class RelanceAction(models.Model):
         """Translated description of what the channel needs and the recipient lacks."""
         self.ensure_one()
         return self._missing_info_for(self.channel, self.contact_id or self.partner_id)
-
-    @api.model
-    def _missing_info_for(self, channel, contact):
-        if channel == "email" and not contact.email:
-            return self.env._("No email address")
-        if channel == "email" and contact.relance_email_bounced:
-            return self.env._("Email address bounced")
-        if channel == "sms" and contact.relance_phone_kind != "mobile":
-            return self.env._("No valid mobile number")
-        if channel == "call" and contact.relance_phone_kind in (False, "invalid"):
-            return self.env._("No valid phone number")
-        if channel in ("letter", "registered_letter") and not (
-            contact.street and contact.city
-        ):
-            return self.env._("Incomplete postal address")
-        return ""
 
     def _get_payment_link(self):
         """URL where the customer pays; relance_nc_payment provides it."""

@@ -51,7 +51,7 @@ class RelanceAction(models.Model):
         return [
             ("state", "=", "scheduled"),
             ("scheduled_at", "<=", fields.Datetime.now()),
-            ("channel", "not in", const.MANUAL_CHANNELS),
+            ("channel", "in", self._get_executed_channels()),
             ("company_id", "in", [company.id for (company,) in accepted]),
         ]
 

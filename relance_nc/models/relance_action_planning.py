@@ -157,16 +157,18 @@ class RelanceAction(models.Model):
         partners = (
             self.env["res.partner"].with_company(company).browse(list(by_partner))
         )
+        optout_fields = {
+            channel.optout_field
+            for channel in self._get_channel_registry().values()
+            if channel.optout_field
+        }
         partners.fetch(
             [
                 "relance_policy_id",
                 "relance_pause_until",
                 "relance_contact_id",
                 "relance_responsible_id",
-                "relance_optout_email",
-                "relance_optout_sms",
-                "relance_optout_call",
-                "relance_optout_letter",
+                *sorted(optout_fields),
             ]
         )
         default_policy = self.env["relance.policy"]._get_company_default(company)
@@ -208,6 +210,7 @@ class RelanceAction(models.Model):
             "send_at": self._next_send_time(company),
             "costs": company._relance_channel_costs(),
             "channel_labels": self._get_channel_labels(),
+            "channels": self._get_channel_registry(),
         }
 
     @api.model
@@ -249,20 +252,14 @@ class RelanceAction(models.Model):
     @api.model
     def _prepare_level_vals(self, partner, level, items, credits, context):
         """Action values of one customer at one level, one per channel."""
-        optouts = {
-            "email": partner.relance_optout_email,
-            "sms": partner.relance_optout_sms,
-            "call": partner.relance_optout_call,
-            "letter": partner.relance_optout_letter,
-            "registered_letter": partner.relance_optout_letter,
-        }
         company = context["company"]
         amount = company.currency_id.round(dunning.net_overdue(items, credits))
         vals_list = []
         contact = partner.relance_contact_id or partner
         for channel in level._get_channels():
             key = (partner.id, level.id, channel)
-            if optouts.get(channel) or key in context["open"]:
+            optout = context["channels"][channel].optout_field
+            if (optout and partner[optout]) or key in context["open"]:
                 continue
             vals_list.append(
                 {

@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .. import const
-
 
 class RelanceLevel(models.Model):
     """A step of a reminder policy: when it applies and what it sends."""
@@ -58,7 +56,12 @@ class RelanceLevel(models.Model):
     )
     channel_count = fields.Integer(compute="_compute_channel_count")
 
-    @api.depends(*(f"use_{code}" for code, __ in const.CHANNELS))
+    @api.depends(
+        lambda self: [
+            channel.level_field
+            for channel in self.env["relance.action"]._get_channel_registry().values()
+        ]
+    )
     def _compute_channel_count(self):
         for level in self:
             level.channel_count = len(level._get_channels())
@@ -78,4 +81,5 @@ class RelanceLevel(models.Model):
     def _get_channels(self):
         """Channel codes this level triggers, in execution order."""
         self.ensure_one()
-        return [code for code, __ in const.CHANNELS if self[f"use_{code}"]]
+        registry = self.env["relance.action"]._get_channel_registry()
+        return [code for code, channel in registry.items() if self[channel.level_field]]
