@@ -42,6 +42,8 @@ REGISTRY_MAX_LOGGED_ERRORS = 500
 APPLICABLE_KINDS = ("name", "street", "zip", "city", "phone_format")
 
 # Reminder channels: see relance.action._get_channel_registry.
+# Invoice payment states that end reminders (planning query and _recheck).
+NOT_REMINDED_PAYMENT_STATES = ("paid", "in_payment", "reversed", "blocked")
 DEFAULT_TEMPLATES = {
     "email": "relance_nc.mail_template_relance_reminder",
     "sms": "relance_nc.sms_template_relance_reminder",

@@ -76,11 +76,23 @@ class RelanceAction(models.Model):
             self._set_failed(str(err))
 
     def _recheck(self):
-        """Drop invoices paid or blocked since planning; cancel if none is left."""
+        """Re-apply the planning rules just before sending.
+
+        Drop the invoices paid or blocked since planning; cancel when none is
+        left, or when the customer refused the channel or changed policy
+        meanwhile. The planning query (``_get_overdue_items`` and
+        ``_prepare_level_vals``) states the same rules in SQL; the test
+        ``test_rule_agreement.py`` pins the two together case by case.
+        """
         today = self._company_today(self.company_id)
+        refusal = self._get_refusal()
+        if refusal:
+            self.write({"state": "cancelled", "error": False})
+            self.message_post(body=refusal)
+            return False
         moves = self.move_ids.filtered(
             lambda m: (
-                m.payment_state in ("not_paid", "partial")
+                m.payment_state not in const.NOT_REMINDED_PAYMENT_STATES
                 and not m._relance_is_blocked(today)
             )
         )
@@ -101,3 +113,18 @@ class RelanceAction(models.Model):
             }
         )
         return True
+
+    def _get_refusal(self):
+        """Why the customer no longer takes this action (translated), or
+        False: opted out of its channel, or moved to another policy."""
+        self.ensure_one()
+        partner = self.partner_id.with_company(self.company_id)
+        channel = self._get_channel_registry().get(self.channel)
+        if channel and channel.optout_field and partner[channel.optout_field]:
+            return self.env._("Cancelled: the customer refuses this channel.")
+        policy = partner.relance_policy_id or self.env[
+            "relance.policy"
+        ]._get_company_default(self.company_id)
+        if self.level_id.policy_id != policy:
+            return self.env._("Cancelled: the customer now follows another policy.")
+        return False

@@ -134,8 +134,7 @@ class RelanceAction(models.Model):
                         OR (move.move_type IN ('out_invoice', 'out_receipt')
                             AND line.date_maturity <= %(horizon)s
                             AND NOT COALESCE(move.relance_excluded, FALSE)
-                            AND move.payment_state NOT IN
-                                ('paid', 'in_payment', 'reversed', 'blocked')
+                            AND move.payment_state NOT IN %(paid_states)s
                             AND (move.relance_block IS NULL
                                  OR (move.relance_block = 'promise'
                                      AND move.relance_promise_date < %(today)s))))
@@ -144,6 +143,7 @@ class RelanceAction(models.Model):
                 company=company.id,
                 horizon=today + timedelta(days=lead_days),
                 today=today,
+                paid_states=const.NOT_REMINDED_PAYMENT_STATES,
             )
         )
         return [OverdueRow._make(row) for row in rows]
