@@ -1,10 +1,13 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import uuid
+from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import format_amount, format_date
 
 from .. import const
+from ..tools import dunning
 
 STATES = [
     ("draft", "To Review"),
@@ -262,10 +265,45 @@ class RelanceAction(models.Model):
         today = self._company_today(self.company_id[:1] or self.env.company)
         self.write({"state": "done", "done_at": fields.Datetime.now(), "error": False})
         for level, actions in self.grouped("level_id").items():
-            self._write_invoices(
-                actions.move_ids,
-                {"relance_level_id": level.id, "relance_last_date": today},
+            targets = actions._get_levels_reached(level, today)
+            for target, moves in targets.items():
+                self._write_invoices(
+                    moves, {"relance_level_id": target.id, "relance_last_date": today}
+                )
+            untouched = actions.move_ids - self.env["account.move"].union(
+                *targets.values()
             )
+            self._write_invoices(untouched, {"relance_last_date": today})
+
+    def _get_levels_reached(self, level, today):
+        """``{level: invoices}`` that the actions of ``level`` move up.
+
+        One message may list invoices due at lower levels, or coming due
+        (several levels merged on one day, see ``_prepare_merged_vals``):
+        each invoice reaches the level its oldest listed item is due for,
+        at most ``level``, and never goes down.
+        """
+        levels = level.policy_id.level_ids
+        delays = levels.mapped("delay")
+        by_delay = {lv.delay: lv for lv in levels}
+        oldest = {}
+        for line in self.move_line_ids:
+            due = oldest.get(line.move_id)
+            oldest[line.move_id] = min(due or line.date_maturity, line.date_maturity)
+        targets = {}
+        for move in self.move_ids:
+            target = level  # no item listed: the action's level
+            if move in oldest:
+                delay = dunning.level_for_days((today - oldest[move]).days, delays)
+                target = None if delay is None else by_delay[min(delay, level.delay)]
+            reached = move.relance_level_id
+            if not target or (
+                reached.policy_id == target.policy_id and reached.delay >= target.delay
+            ):
+                continue
+            targets.setdefault(target, self.env["account.move"])
+            targets[target] |= move
+        return targets
 
     def _set_failed(self, error):
         self.write({"state": "failed", "error": error, "delivery_state": "failed"})
@@ -314,9 +352,16 @@ class RelanceAction(models.Model):
         """Next UTC time at which the company may send an email or an SMS."""
         return company._relance_next_allowed(fields.Datetime.now(), "email")
 
-    def _get_due_lines_info(self):
-        """Invoices to list in templates: (move, due date, residual) sorted."""
+    def _get_due_lines_info(self, section=None):
+        """Invoices to list in templates, sorted by due date: all of them, or
+        the ``overdue`` ones, or those ``coming`` due (today or later)."""
         self.ensure_one()
+        today = self._company_today(self.company_id)
+        lines = self.move_line_ids.sorted(lambda line: line.date_maturity)
+        if section == "overdue":
+            lines = lines.filtered(lambda line: line.date_maturity < today)
+        elif section == "coming":
+            lines = lines.filtered(lambda line: line.date_maturity >= today)
         return [
             {
                 "name": line.move_id.name,
@@ -324,5 +369,30 @@ class RelanceAction(models.Model):
                 "due": line.date_maturity,
                 "residual": line.amount_residual,
             }
-            for line in self.move_line_ids.sorted(lambda line: line.date_maturity)
+            for line in lines
         ]
+
+    def _get_due_lines_html(self):
+        """The invoices of the reminder as HTML for its email: the overdue
+        ones, then those coming due as a courtesy section."""
+        self.ensure_one()
+        return self.env["ir.qweb"]._render(
+            "relance_nc.relance_reminder_lines",
+            {
+                "action": self,
+                "overdue": self._get_due_lines_info("overdue"),
+                "coming": self._get_due_lines_info("coming"),
+                "format_date": lambda day: format_date(self.env, day),
+                "format_amount": lambda amount: format_amount(
+                    self.env, amount, self.currency_id
+                ),
+            },
+        )
+
+    def _get_notice_deadline(self):
+        """Date by which a formal notice asks to pay: the policy's notice
+        days after today, in the company's time zone."""
+        self.ensure_one()
+        return self._company_today(self.company_id) + timedelta(
+            days=self.level_id.policy_id.notice_days
+        )

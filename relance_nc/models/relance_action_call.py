@@ -6,7 +6,7 @@ from odoo import fields, models
 class RelanceAction(models.Model):
     """Phone call channel: a task for the agent, then its outcome."""
 
-    _inherit = "relance.action"
+    _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
 
     def _execute_call(self):
         """A call becomes a task for the agent on the scheduled day."""

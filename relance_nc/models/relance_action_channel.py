@@ -29,7 +29,7 @@ class RelanceAction(models.Model):
     """The channel registry: which channels exist, what each one needs, and
     which ones the execution cron sends (those with an ``_execute_<code>``)."""
 
-    _inherit = "relance.action"
+    _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _get_channel_registry(self):
@@ -40,11 +40,10 @@ class RelanceAction(models.Model):
         ``_execute_<code>`` in its own files; the execution cron then sends
         it. A channel without an executor is handled by hand (marked done).
         """
-        _ = self.env._
         channels = [
             Channel(
                 "email",
-                _("Email"),
+                self.env._("Email"),
                 "use_email",
                 requires="email",
                 optout_field="relance_optout_email",
@@ -52,7 +51,7 @@ class RelanceAction(models.Model):
             ),
             Channel(
                 "sms",
-                _("SMS"),
+                self.env._("SMS"),
                 "use_sms",
                 requires="mobile",
                 optout_field="relance_optout_sms",
@@ -60,7 +59,7 @@ class RelanceAction(models.Model):
             ),
             Channel(
                 "letter",
-                _("Letter"),
+                self.env._("Letter"),
                 "use_letter",
                 requires="address",
                 optout_field="relance_optout_letter",
@@ -68,7 +67,7 @@ class RelanceAction(models.Model):
             ),
             Channel(
                 "registered_letter",
-                _("Registered letter (LR AR)"),
+                self.env._("Registered letter (LR AR)"),
                 "use_registered_letter",
                 requires="address",
                 optout_field="relance_optout_letter",
@@ -76,7 +75,7 @@ class RelanceAction(models.Model):
             ),
             Channel(
                 "call",
-                _("Phone call"),
+                self.env._("Phone call"),
                 "use_call",
                 requires="phone",
                 optout_field="relance_optout_call",
@@ -84,7 +83,7 @@ class RelanceAction(models.Model):
             ),
             Channel(
                 "handover",
-                _("Hand-over to collection"),
+                self.env._("Hand-over to collection"),
                 "use_handover",
                 cost_field="relance_cost_handover",
             ),

@@ -5,13 +5,11 @@ import base64
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-from .. import const
-
 
 class RelanceAction(models.Model):
     """Email channel: batch rendering, attachments, bounces."""
 
-    _inherit = "relance.action"
+    _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
 
     def _is_batch_email(self):
         """Emails without per-action attachments can be rendered in batch."""
@@ -39,9 +37,8 @@ class RelanceAction(models.Model):
                 action._set_failed(action._get_missing_info())
             else:
                 ready |= action
-        default = self.env.ref(const.DEFAULT_TEMPLATES["email"])
         for template, actions in ready.grouped(
-            lambda a: a.level_id.email_template_id or default
+            lambda a: a.level_id._get_template("email")
         ).items():
             try:
                 with self.env.cr.savepoint():
@@ -79,9 +76,7 @@ class RelanceAction(models.Model):
         }
 
     def _execute_email(self):
-        template = self.level_id.email_template_id or self.env.ref(
-            const.DEFAULT_TEMPLATES["email"]
-        )
+        template = self.level_id._get_template("email")
         if not self.contact_id.email:
             raise UserError(
                 self.env._(

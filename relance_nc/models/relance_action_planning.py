@@ -31,7 +31,7 @@ class OverdueRow(NamedTuple):
 class RelanceAction(models.Model):
     """Planning: which reminders are due, created in bulk (cron path 1)."""
 
-    _inherit = "relance.action"
+    _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _cron_plan(self):
@@ -211,6 +211,7 @@ class RelanceAction(models.Model):
             "costs": company._relance_channel_costs(),
             "channel_labels": self._get_channel_labels(),
             "channels": self._get_channel_registry(),
+            "today": today,
         }
 
     @api.model
@@ -242,21 +243,50 @@ class RelanceAction(models.Model):
         overdue_items = [i for i in items if i.due_date < today]
         if dunning.net_overdue(overdue_items or items, credits) < policy.min_amount:
             return []
-        vals_list = []
-        for delay, due_items in dunning.due_levels(items, list(delays), today).items():
+        due = dunning.due_levels(items, list(delays), today)
+        return self._prepare_merged_vals(partner, delays, due, credits, context)
+
+    @api.model
+    def _prepare_merged_vals(self, partner, levels_by_delay, due, credits, context):
+        """One action per channel for the customer's levels due today.
+
+        Never two reminders on the same channel to the same customer on the
+        same day: each channel goes out once, at the highest due level that
+        uses it, and lists every invoice due at any level (those coming due
+        appear in the courtesy section of the texts).
+        """
+        every_item = sorted(
+            {item for items in due.values() for item in items},
+            key=lambda item: (item.due_date, item.key),
+        )
+        vals_list, claimed = [], set()
+        for delay in sorted(due, reverse=True):
+            level = levels_by_delay[delay]
+            channels = [c for c in level._get_channels() if c not in claimed]
+            claimed.update(channels)
+            items = every_item if len(due) > 1 else due[delay]
             vals_list += self._prepare_level_vals(
-                partner, delays[delay], due_items, credits, context
+                partner, level, items, credits, context, channels=channels
             )
         return vals_list
 
     @api.model
-    def _prepare_level_vals(self, partner, level, items, credits, context):
-        """Action values of one customer at one level, one per channel."""
+    def _prepare_level_vals(
+        self, partner, level, items, credits, context, channels=None
+    ):
+        """Action values of one customer at one level, one per channel (the
+        level's channels, or ``channels``).
+
+        The amount claimed is the net balance of the overdue ``items``; items
+        all coming due (a courtesy reminder) count in full.
+        """
         company = context["company"]
-        amount = company.currency_id.round(dunning.net_overdue(items, credits))
+        today = context.get("today") or self._company_today(company)
+        overdue = [i for i in items if i.due_date < today] or items
+        amount = company.currency_id.round(dunning.net_overdue(overdue, credits))
         vals_list = []
         contact = partner.relance_contact_id or partner
-        for channel in level._get_channels():
+        for channel in level._get_channels() if channels is None else channels:
             key = (partner.id, level.id, channel)
             optout = context["channels"][channel].optout_field
             if (optout and partner[optout]) or key in context["open"]:

@@ -4,16 +4,15 @@ import uuid
 
 from odoo import models
 from odoo.exceptions import UserError
-from odoo.tools import format_amount
+from odoo.tools import format_amount, format_date
 
-from .. import const
 from ..tools import sms as sms_tools
 
 
 class RelanceAction(models.Model):
     """SMS channel: split, idempotency keys, delivery reports."""
 
-    _inherit = "relance.action"
+    _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
 
     def _execute_sms(self):
         """Send the SMS, split into separate messages of 160 units (70 when a
@@ -108,9 +107,7 @@ class RelanceAction(models.Model):
         transliterated to stay in GSM."""
         if self.sms_text_custom and self.body_text:
             return self.body_text
-        template = self.level_id.sms_template_id or self.env.ref(
-            const.DEFAULT_TEMPLATES["sms"]
-        )
+        template = self.level_id._get_template("sms")
         text = template._render_field("body", self.ids, compute_lang=True)[self.id]
         return sms_tools.transliterate(text or "")
 
@@ -161,6 +158,16 @@ class RelanceAction(models.Model):
         self.ensure_one()
         amount = format_amount(self.env, self.amount_overdue, self.currency_id)
         return " ".join(sms_tools.transliterate(amount).split())
+
+    def _get_sms_due_date(self):
+        """Earliest due date of the invoices listed, in the recipient's format."""
+        self.ensure_one()
+        dates = self.move_line_ids.mapped("date_maturity")
+        return format_date(self.env, min(dates)) if dates else ""
+
+    def _get_sms_notice_deadline(self):
+        self.ensure_one()
+        return format_date(self.env, self._get_notice_deadline())
 
     def _get_sms_payment_suffix(self):
         link = self._get_payment_link()
