@@ -1,16 +1,21 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import split_every
 
 from .. import const
+
+_logger = logging.getLogger(__name__)
 
 
 class RelanceAction(models.Model):
     """Execution: send the scheduled actions whose time has come (cron path 2)."""
 
-    _inherit = "relance.action"
+    _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _cron_execute(self, batch_size=const.EXECUTE_BATCH_SIZE):
@@ -31,13 +36,13 @@ class RelanceAction(models.Model):
         emails = actions.filtered(lambda action: action._is_batch_email())
         for chunk in split_every(const.EMAIL_CHUNK_SIZE, emails.ids, self.browse):
             chunk = chunk.try_lock_for_update().filtered_domain(domain)
-            chunk._execute_email_batch()
+            chunk._run_or_postpone(chunk._execute_email_batch)
             if not self.env["ir.cron"]._commit_progress(len(chunk)):
                 return
         for action in actions - emails:
             action = action.try_lock_for_update().filtered_domain(domain)
             if action:
-                action._execute()
+                action._run_or_postpone(action._execute)
             if not self.env["ir.cron"]._commit_progress(1):
                 break
 
@@ -52,6 +57,8 @@ class RelanceAction(models.Model):
             ("state", "=", "scheduled"),
             ("scheduled_at", "<=", fields.Datetime.now()),
             ("channel", "in", self._get_executed_channels()),
+            # handed to a person (a call task) or a print run: it waits there
+            ("delivery_state", "!=", "queued"),
             ("company_id", "in", [company.id for (company,) in accepted]),
         ]
 
@@ -74,6 +81,19 @@ class RelanceAction(models.Model):
                 getattr(self, f"_execute_{self.channel}")()
         except UserError as err:
             self._set_failed(str(err))
+
+    def _run_or_postpone(self, method):
+        """Run ``method``; when another worker wrote the same invoices
+        meanwhile (serialization failure, deadlock), undo it and leave the
+        actions scheduled for the next run: nothing lost, nothing sent twice
+        (a resent SMS keeps its idempotency key, see ``_get_sms_records``)."""
+        try:
+            with self.env.cr.savepoint():
+                method()
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as err:
+            _logger.info("Reminders %s postponed to the next run: %s", self.ids, err)
+            return False
+        return True
 
     def _recheck(self):
         """Re-apply the planning rules just before sending.
