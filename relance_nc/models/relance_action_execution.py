@@ -35,14 +35,11 @@ class RelanceAction(models.Model):
         self.env["ir.cron"]._commit_progress(remaining=remaining)
         emails = actions.filtered(lambda action: action._is_batch_email())
         for chunk in split_every(const.EMAIL_CHUNK_SIZE, emails.ids, self.browse):
-            chunk = chunk.try_lock_for_update().filtered_domain(domain)
-            chunk._run_or_postpone(chunk._execute_email_batch)
+            chunk._run_or_postpone(lambda c=chunk: c._execute_locked(domain))
             if not self.env["ir.cron"]._commit_progress(len(chunk)):
                 return
         for action in actions - emails:
-            action = action.try_lock_for_update().filtered_domain(domain)
-            if action:
-                action._run_or_postpone(action._execute)
+            action._run_or_postpone(lambda a=action: a._execute_locked(domain))
             if not self.env["ir.cron"]._commit_progress(1):
                 break
 
@@ -82,11 +79,22 @@ class RelanceAction(models.Model):
         except UserError as err:
             self._set_failed(str(err))
 
+    def _execute_locked(self, domain):
+        """Lock the actions still due (``domain``), skipping those another
+        worker holds, and send them."""
+        actions = self.try_lock_for_update().filtered_domain(domain)
+        emails = actions.filtered(lambda action: action._is_batch_email())
+        if emails:
+            emails._execute_email_batch()
+        for action in actions - emails:
+            action._execute()
+
     def _run_or_postpone(self, method):
-        """Run ``method``; when another worker wrote the same invoices
-        meanwhile (serialization failure, deadlock), undo it and leave the
-        actions scheduled for the next run: nothing lost, nothing sent twice
-        (a resent SMS keeps its idempotency key, see ``_get_sms_records``)."""
+        """Run ``method``; when another worker changed the same rows since
+        this transaction began (it sent these actions, or wrote the same
+        invoices), undo it and leave the actions for the next run: nothing
+        lost, nothing sent twice (a resent SMS keeps its idempotency key,
+        see ``_get_sms_records``)."""
         try:
             with self.env.cr.savepoint():
                 method()

@@ -25,11 +25,9 @@ database and counts its checks in the summary; by hand:
 """
 
 import argparse
-import json
 import sys
 import threading
 from datetime import date, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from freezegun import freeze_time
@@ -40,52 +38,6 @@ CUSTOMERS = 40
 # window of every channel, no public holiday.
 NOW = "2026-12-08 22:00:00"
 TODAY = date(2026, 12, 9)
-API_KEY = "concurrency-check-key"
-
-
-class Gateway:
-    """A real HTTP SMS gateway on 127.0.0.1 (port chosen by the system):
-    accepts every message and, as the protocol requires, delivers each
-    message id once (a retry with the same id is not delivered again)."""
-
-    def __init__(self):
-        self.received = []  # message ids, repeats included
-        self.delivered = []  # message ids delivered to a phone
-        gateway = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (http.server API)
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                answers = []
-                for message in body["messages"]:
-                    if message["id"] not in gateway.received:
-                        gateway.delivered.append(message["id"])
-                    gateway.received.append(message["id"])
-                    answers.append(
-                        {
-                            "id": message["id"],
-                            "status": "accepted",
-                            "provider_id": f"GW-{message['id']}",
-                        }
-                    )
-                data = json.dumps({"messages": answers}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/send"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def setup_odoo(args):
@@ -119,7 +71,7 @@ def create_data(registry, gateway):
                 "relance_sms_provider": "http",
                 "relance_sms_url": gateway.url,
                 "relance_sms_sender": "RELANCENC",
-                "relance_sms_api_key": API_KEY,
+                "relance_sms_api_key": gateway.api_key,
             }
         )
         company.action_relance_accept_terms()
@@ -274,7 +226,7 @@ def check_sent(env, customer_ids, gateway, check):
         "one SMS per SMS action, each delivered once by the gateway",
         len(sms) == len(by_channel["sms"]) == len(gateway.delivered),
         f"{len(sms)} SMS, {len(gateway.delivered)} delivered by the gateway "
-        f"({len(gateway.received)} received)",
+        f"({len(gateway.requests)} requests)",
     )
     calls = env["mail.activity"].search(
         [("res_model", "=", "relance.action"), ("res_id", "in", by_channel["call"].ids)]
@@ -305,7 +257,16 @@ def main():
     args = parser.parse_args()
 
     registry = setup_odoo(args)
-    gateway = Gateway()
+    # the SMS gateway of the Odoo tests: a real HTTP server on 127.0.0.1
+    # that delivers each message id once, as the protocol requires
+    from odoo.addons.relance_nc.tests.test_sms_gateway import (  # noqa: PLC0415
+        API_KEY,
+        FakeSmsGateway,
+    )
+
+    gateway = FakeSmsGateway()
+    gateway.api_key = API_KEY
+    gateway.start()
     clock = freeze_time(NOW)
     clock.start()
     try:
