@@ -53,21 +53,31 @@ REGISTRY_MAX_LOGGED_ERRORS = 500
 # Proposal kinds that carry a value the user can apply to the customer.
 APPLICABLE_KINDS = ("name", "street", "zip", "city", "phone_format")
 
-# Reminder channels, in the order the engine executes them for one level.
-CHANNELS = [
-    ("email", "Email"),
-    ("sms", "SMS"),
-    ("letter", "Letter"),
-    ("registered_letter", "Registered letter (LR AR)"),
-    ("call", "Phone call"),
-    ("handover", "Hand-over to collection"),
+# Reminder channels: see relance.action._get_channel_registry.
+# Invoice payment states that end reminders (planning query and _recheck).
+NOT_REMINDED_PAYMENT_STATES = ("paid", "in_payment", "reversed", "blocked")
+# Tone of a level's texts (relance.level.tone) and its default templates.
+TONES = [
+    ("courtesy", "Courtesy (before the due date)"),
+    ("first", "First reminder"),
+    ("second", "Second reminder"),
+    ("notice", "Formal notice"),
 ]
-# Channels whose execution is handed to another add-on or done by hand.
-MANUAL_CHANNELS = ("letter", "registered_letter", "handover")
 DEFAULT_TEMPLATES = {
-    "email": "relance_nc.mail_template_relance_reminder",
-    "sms": "relance_nc.sms_template_relance_reminder",
+    "email": {
+        "courtesy": "relance_nc.mail_template_relance_courtesy",
+        "first": "relance_nc.mail_template_relance_reminder",
+        "second": "relance_nc.mail_template_relance_second",
+        "notice": "relance_nc.mail_template_relance_notice",
+    },
+    "sms": {
+        "courtesy": "relance_nc.sms_template_relance_courtesy",
+        "first": "relance_nc.sms_template_relance_reminder",
+        "second": "relance_nc.sms_template_relance_second",
+        "notice": "relance_nc.sms_template_relance_notice",
+    },
 }
+DEFAULT_NOTICE_DAYS = 8  # days a formal notice gives to pay
 DEFAULT_MIN_DAYS_BETWEEN = 5
 # Version of the content-responsibility terms (seed §E3, §F3, §G3). Bump it
 # when the text changes: every company must then accept the new version.

@@ -10,6 +10,12 @@ from . import relance_level
 from . import relance_holiday
 from . import relance_terms_acceptance
 from . import relance_action
+from . import relance_action_channel
+from . import relance_action_planning
+from . import relance_action_execution
+from . import relance_action_email
+from . import relance_action_sms
+from . import relance_action_call
 from . import account_move
 from . import sms_sms
 from . import res_config_settings

@@ -33,6 +33,17 @@ class RelanceLevel(models.Model):
     use_registered_letter = fields.Boolean(string="Registered Letter")
     use_call = fields.Boolean(string="Phone Call")
     use_handover = fields.Boolean(string="Hand-over to Collection")
+    tone = fields.Selection(
+        const.TONES,
+        string="Wording",
+        compute="_compute_tone",
+        store=True,
+        readonly=False,
+        help="Tone of the texts of this level when it has no template of its "
+        "own: courtesy before the due date (the invoices will be due), then "
+        "first and second reminders, then the formal notice stating the "
+        "deadline. Follows the level's rank unless chosen.",
+    )
     email_template_id = fields.Many2one(
         "mail.template",
         domain=[("model", "=", "relance.action")],
@@ -58,10 +69,36 @@ class RelanceLevel(models.Model):
     )
     channel_count = fields.Integer(compute="_compute_channel_count")
 
-    @api.depends(*(f"use_{code}" for code, __ in const.CHANNELS))
+    @api.depends(
+        lambda self: [
+            channel.level_field
+            for channel in self.env["relance.action"]._get_channel_registry().values()
+        ]
+    )
     def _compute_channel_count(self):
         for level in self:
             level.channel_count = len(level._get_channels())
+
+    @api.depends("delay", "policy_id.level_ids.delay")
+    def _compute_tone(self):
+        for level in self:
+            if level.delay < 0:
+                level.tone = "courtesy"
+                continue
+            rank = len(
+                level.policy_id.level_ids.filtered(
+                    lambda other, lv=level: 0 <= other.delay < lv.delay
+                )
+            )
+            level.tone = ("first", "second")[rank] if rank < 2 else "notice"
+
+    def _get_template(self, channel):
+        """The level's ``mail.template`` or ``sms.template`` of ``channel``,
+        else the default template of its tone."""
+        self.ensure_one()
+        template = self[f"{channel}_template_id"]
+        xmlid = const.DEFAULT_TEMPLATES[channel][self.tone or "first"]
+        return template or self.env.ref(xmlid)
 
     @api.constrains("delay", "policy_id")
     def _check_unique_delay(self):
@@ -78,4 +115,5 @@ class RelanceLevel(models.Model):
     def _get_channels(self):
         """Channel codes this level triggers, in execution order."""
         self.ensure_one()
-        return [code for code, __ in const.CHANNELS if self[f"use_{code}"]]
+        registry = self.env["relance.action"]._get_channel_registry()
+        return [code for code, channel in registry.items() if self[channel.level_field]]

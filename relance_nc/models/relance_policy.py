@@ -34,6 +34,12 @@ class RelancePolicy(models.Model):
         help="Nothing is sent to a customer whose overdue balance, net of credit "
         "notes and unreconciled payments, is below this amount.",
     )
+    notice_days = fields.Integer(
+        string="Days Given by a Formal Notice",
+        default=const.DEFAULT_NOTICE_DAYS,
+        help="A formal notice asks for payment within this number of days "
+        "after it is sent; the deadline is stated in its texts.",
+    )
     min_days_between = fields.Integer(
         string="Days Between Contacts",
         default=const.DEFAULT_MIN_DAYS_BETWEEN,
@@ -61,25 +67,18 @@ class RelancePolicy(models.Model):
     def _prepare_default_policy_vals(self, company):
         """Standard policy: a courtesy email, two reminders, a call, a formal
         notice by registered letter, then the hand-over to the collection firm."""
-        templates = {
-            channel: self.env.ref(xmlid, raise_if_not_found=False)
-            for channel, xmlid in const.DEFAULT_TEMPLATES.items()
-        }
 
         def level(sequence, name, delay, channels, review="auto", fee=0.0):
-            vals = {
-                "sequence": sequence,
-                "name": name,
-                "delay": delay,
-                "review": review,
-                "fee": fee,
-                **{f"use_{channel}": True for channel in channels},
-            }
-            if templates.get("email"):
-                vals["email_template_id"] = templates["email"].id
-            if templates.get("sms"):
-                vals["sms_template_id"] = templates["sms"].id
-            return fields.Command.create(vals)
+            return fields.Command.create(
+                {
+                    "sequence": sequence,
+                    "name": name,
+                    "delay": delay,
+                    "review": review,
+                    "fee": fee,
+                    **{f"use_{channel}": True for channel in channels},
+                }
+            )
 
         return {
             "name": self.env._("Standard reminders"),

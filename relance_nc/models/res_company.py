@@ -158,7 +158,11 @@ class ResCompany(models.Model):
 
     def _relance_channel_costs(self):
         self.ensure_one()
-        return {code: self[f"relance_cost_{code}"] for code, __ in const.CHANNELS}
+        registry = self.env["relance.action"]._get_channel_registry()
+        return {
+            code: self[channel.cost_field] if channel.cost_field else 0.0
+            for code, channel in registry.items()
+        }
 
     def _relance_holidays(self, years):
         """Closed days of the company for ``years``: the territory's public

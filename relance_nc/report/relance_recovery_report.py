@@ -51,7 +51,7 @@ class RelanceRecoveryReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     policy_id = fields.Many2one("relance.policy", readonly=True)
     level_id = fields.Many2one("relance.level", readonly=True)
-    channel = fields.Selection(const.CHANNELS, readonly=True)
+    channel = fields.Selection(selection="_selection_channel", readonly=True)
     done_at = fields.Datetime(readonly=True)
     done_date = fields.Date(string="Done On", readonly=True)
     amount_claimed = fields.Monetary(string="Claimed", readonly=True)
@@ -129,3 +129,7 @@ class RelanceRecoveryReport(models.Model):
             """,
             tz=const.DEFAULT_TZ,
         )
+
+    @api.model
+    def _selection_channel(self):
+        return self.env["relance.action"]._selection_channel()

@@ -6,6 +6,10 @@ from . import test_statement
 from . import test_statement_pdf
 from . import test_receivable_analysis
 from . import test_reminder_engine
+from . import test_bulk_create
+from . import test_channel_registry
+from . import test_rule_agreement
+from . import test_reminder_wording
 from . import test_call_outcome
 from . import test_sms_gateway
 from . import test_sms_widget

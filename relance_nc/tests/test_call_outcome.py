@@ -46,6 +46,13 @@ class TestCallOutcome(RelanceInvoiceCommon):
         self.assertIn("+687751234", activity.note)
         self.assertIn(self.invoice.name, activity.note)
 
+    def test_call_task_is_created_once(self):
+        call = self._call()
+        with freeze_time("2026-10-23 01:00"):
+            # the task waits for the agent: the next run does not call again
+            self.assertNotIn(call, self.Action.search(self.Action._get_due_domain()))
+        self.assertEqual(len(call.activity_ids), 1)
+
     def test_promise_blocks_reminders_and_reports_to_the_creditor(self):
         call = self._call()
         self._record(
@@ -108,3 +115,33 @@ class TestCallOutcome(RelanceInvoiceCommon):
         self._record(call, outcome="voicemail")
         with self.assertRaises(UserError):
             self._record(call, outcome="reached")
+
+    def test_call_report_is_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["relance_nc"], ["fr_FR"], overwrite=True
+        )
+        self.company.partner_id.lang = "fr_FR"
+        call = self._call()
+        self._record(
+            call,
+            outcome="promise",
+            promise_date=date(2026, 11, 5),
+            promise_amount=48500,
+            note="Paiement par virement",
+        )
+        report = self.env["mail.mail"].search(
+            [("model", "=", "relance.action"), ("res_id", "=", call.id)]
+        )
+        self.assertEqual(
+            report.subject, "Compte rendu d'appel : Boulangerie du Caillou"
+        )
+        body = report.body_html
+        self.assertIn(
+            "Appel de relance à <strong>Boulangerie du Caillou</strong>", body
+        )
+        self.assertIn("Résultat : <strong>Promesse de paiement</strong>", body)
+        self.assertIn("Paiement promis : 48\xa0500\xa0XPF", body)
+        self.assertIn("le 05/11/2026", body)
+        self.assertIn("Note : Paiement par virement", body)
+        self.assertIn("Montant réclamé : 48\xa0500\xa0XPF", body)

@@ -281,7 +281,8 @@ class TestReminderPlanning(RelanceInvoiceCommon):
 
     def test_query_count_does_not_grow_with_customers(self):
         counts = []
-        for size in (2, 12):
+        sizes = (2, 12, 22)
+        for size in sizes:
             customers = self.env["res.partner"].create(
                 [
                     {
@@ -302,7 +303,11 @@ class TestReminderPlanning(RelanceInvoiceCommon):
                 self._plan(date(2026, 10, 8))
             self.env.flush_all()
             counts.append(self.env.cr.sql_log_count - before)
-        self.assertLessEqual(counts[1], counts[0] + 10, counts)
+        # after a first run that fills the caches, the same queries whatever
+        # the number of customers: no query per customer (bulk reads, one
+        # INSERT per 1 000 actions)
+        growth_per_customer = (counts[2] - counts[1]) / (sizes[2] - sizes[1])
+        self.assertEqual(growth_per_customer, 0, counts)
 
 
 @tagged("post_install", "-at_install")

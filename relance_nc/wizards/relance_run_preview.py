@@ -4,8 +4,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from .. import const
-
 
 class RelanceRunPreview(models.TransientModel):
     """What the reminder run of a given day would send, to whom, at what cost,
@@ -86,8 +84,12 @@ class RelanceRunPreviewLine(models.TransientModel):
     partner_id = fields.Many2one("res.partner", string="Customer")
     contact_id = fields.Many2one("res.partner", string="Recipient")
     level_id = fields.Many2one("relance.level")
-    channel = fields.Selection(const.CHANNELS)
+    channel = fields.Selection(selection="_selection_channel")
     amount_overdue = fields.Monetary(string="Overdue Amount")
     cost = fields.Monetary()
     review = fields.Boolean(string="Needs Review")
     missing_info = fields.Char(string="Missing Information")
+
+    @api.model
+    def _selection_channel(self):
+        return self.env["relance.action"]._selection_channel()

@@ -20,26 +20,12 @@ class RelanceAction(models.Model):
 
     @api.model
     def _get_due_domain(self):
-        """Due actions, letter channels included unless they already have a
-        letter (the action waits for its posting)."""
-        letter_channels = tuple(const.CHANNEL_LETTERS)
-        domain = []
-        for leaf in super()._get_due_domain():
-            if (
-                isinstance(leaf, (list, tuple))
-                and len(leaf) == 3
-                and leaf[0] == "channel"
-                and leaf[1] == "not in"
-            ):
-                leaf = (
-                    "channel",
-                    "not in",
-                    [c for c in leaf[2] if c not in letter_channels],
-                )
-            domain.append(leaf)
-        return domain + [
+        """Due actions; a letter action already turned into a letter waits
+        for its posting (the base sends letters since this add-on gives them
+        an executor, see ``_get_executed_channels``)."""
+        return super()._get_due_domain() + [
             "|",
-            ("channel", "not in", list(letter_channels)),
+            ("channel", "not in", list(const.CHANNEL_LETTERS)),
             ("relance_letter_ids", "=", False),
         ]
 

@@ -209,11 +209,16 @@ class TestPaymentLinks(RelancePaymentCommon):
         )
         other._portal_ensure_token()
         self.invoice._portal_ensure_token()
-        # The token of another invoice does not open this one.
-        response = self.url_open(
-            "/my/invoices/%s?access_token=%s" % (self.invoice.id, other.access_token)
-        )
-        self.assertNotEqual(response.status_code, 500)
+        # The token of another invoice does not open this one: the portal
+        # sends the visitor back to /my (then to the login page).
+        url = "/my/invoices/%s?access_token=%s" % (self.invoice.id, other.access_token)
+        response = self.url_open(url, allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(response.headers["Location"].rsplit("/", 1)[-1], "my")
+        self.assertNotIn(self.invoice.name, response.text)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("/web/login", response.url)
         self.assertNotIn(self.invoice.name, response.text)
         self.assertNotIn("relance_pay_status", response.text)
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
@@ -338,7 +338,9 @@ class TestPayoutRejections(PayoutCommon):
     def test_rejections_cannot_exceed_payment(self):
         tx = self._january_payout(8000)
         self.Rejection.create({"transaction_id": tx.id, "amount": 5000})
-        with self.assertRaises(Exception):  # noqa: B017 (ValidationError)
+        with self.assertRaisesRegex(
+            ValidationError, "total 8001.0, more than its amount 8000.0"
+        ):
             self.Rejection.create({"transaction_id": tx.id, "amount": 3001})
 
 

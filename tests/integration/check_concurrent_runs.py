@@ -13,9 +13,14 @@ cursor (as two Odoo servers running crons would), that
 2. execute the due reminders at the same instant (``try_lock_for_update``
    skips rows the other worker holds).
 
-It asserts one action per customer and channel and one email per action,
-prints ``N passed, M failed`` and exits 1 on failure. ``setup/test`` runs it
-on its fresh test database; by hand:
+Every channel is exercised: email, SMS through a real local HTTP gateway
+(it counts each message id once, as a gateway deduplicates), phone calls
+and, when relance_nc_edition is installed, letters. The clock is frozen
+inside the sending window (a Wednesday morning in Nouméa), so the real
+window rules apply. It asserts one action per customer, level and channel,
+and one email, SMS, call task or letter per action, prints ``N passed, M
+failed`` and exits 1 on failure. ``setup/test`` runs it on its fresh test
+database and counts its checks in the summary; by hand:
 ``python3 tests/integration/check_concurrent_runs.py --db DB --db-port PORT``.
 """
 
@@ -24,10 +29,15 @@ import sys
 import threading
 from datetime import date, timedelta
 from pathlib import Path
-from unittest.mock import patch
+
+from freezegun import freeze_time
 
 REPO = Path(__file__).resolve().parents[2]
 CUSTOMERS = 40
+# Wednesday 9 December 2026, 09:00 in Nouméa (UTC+11): inside the sending
+# window of every channel, no public holiday.
+NOW = "2026-12-08 22:00:00"
+TODAY = date(2026, 12, 9)
 
 
 def setup_odoo(args):
@@ -47,7 +57,7 @@ def setup_odoo(args):
     return Registry(args.db)
 
 
-def create_data(registry):
+def create_data(registry, gateway):
     """Commit customers with overdue invoices; return the company id."""
     import odoo  # noqa: PLC0415
     from odoo import Command  # noqa: PLC0415
@@ -55,7 +65,15 @@ def create_data(registry):
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         company = env.company
-        company.write({"email": "creancier@example.nc"})
+        company.write(
+            {
+                "email": "creancier@example.nc",
+                "relance_sms_provider": "http",
+                "relance_sms_url": gateway.url,
+                "relance_sms_sender": "RELANCENC",
+                "relance_sms_api_key": gateway.api_key,
+            }
+        )
         company.action_relance_accept_terms()
         policy = env["relance.policy"]._get_company_default(company)
         policy.level_ids.write({"review": "auto"})
@@ -66,12 +84,15 @@ def create_data(registry):
                     "is_company": True,
                     "email": f"client{i}@example.nc",
                     "phone": "+687751234",
+                    "street": f"{i} rue de Sébastopol",
+                    "zip": "98800",
+                    "city": "Nouméa",
                     "country_id": env.ref("base.nc").id,
                 }
                 for i in range(CUSTOMERS)
             ]
         )
-        due = date.today() - timedelta(days=10)
+        due = TODAY - timedelta(days=10)
         moves = env["account.move"].create(
             [
                 {
@@ -89,8 +110,11 @@ def create_data(registry):
             ]
         )
         moves.action_post()
-        # Email only: the SMS and call channels need their own services.
-        policy.level_ids.write({"use_sms": False, "use_call": False})
+        # every channel at the level due (10 days overdue: the first reminder)
+        channels = {"use_email": True, "use_sms": True, "use_call": True}
+        if "relance.letter" in env:
+            channels["use_letter"] = True
+        policy.level_ids.filtered(lambda level: level.delay == 7).write(channels)
         cr.commit()
         return company.id, customers.ids
 
@@ -120,29 +144,17 @@ def in_parallel(registry, job):
     return errors
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--db-host", default="127.0.0.1")
-    parser.add_argument("--db-port", default="54329")
-    parser.add_argument("--db-user", default="odoo")
-    args = parser.parse_args()
-
+def run_checks(registry, gateway):
+    """Plan then execute in two workers at once; return the check results."""
     import odoo  # noqa: PLC0415
 
-    registry = setup_odoo(args)
-    company_id, customer_ids = create_data(registry)
+    company_id, customer_ids = create_data(registry, gateway)
     results = []
 
     def check(name, ok, detail=""):
         results.append(ok)
         print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
 
-    # Sending hours are not the subject here: let both workers send now,
-    # whatever the hour in Nouméa.
-    company_class = registry["res.company"]
-    anytime = patch.object(company_class, "_relance_next_allowed", lambda s, m, c: m)
-    anytime.start()
     errors = in_parallel(
         registry,
         lambda env: env["relance.action"]._plan_company(
@@ -163,37 +175,105 @@ def main():
             not duplicates,
             f"{len(duplicates)} duplicated",
         )
+        channels = sorted({channel for __, __, channel, __ in groups})
         check(
-            f"every customer planned ({CUSTOMERS})",
-            len(groups) == CUSTOMERS,
+            f"every customer planned on every channel ({CUSTOMERS} x {channels})",
+            len(groups) == CUSTOMERS * len(channels) and len(channels) >= 4,
             f"{len(groups)} planned",
         )
 
     errors = in_parallel(
         registry,
-        lambda env: env["relance.action"]._cron_execute(batch_size=CUSTOMERS),
+        lambda env: env["relance.action"]._cron_execute(
+            batch_size=CUSTOMERS * len(channels)
+        ),
     )
-    anytime.stop()
     check("two concurrent executions raise nothing", not errors, "; ".join(errors))
+    # actions postponed because the other worker wrote the same invoices go
+    # at the next run
+    errors = in_parallel(
+        registry,
+        lambda env: env["relance.action"]._cron_execute(
+            batch_size=CUSTOMERS * len(channels)
+        ),
+    )
+    check("the next concurrent run raises nothing", not errors, "; ".join(errors))
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        actions = env["relance.action"].search([("partner_id", "in", customer_ids)])
-        mails = env["mail.mail"].search(
-            [("model", "=", "relance.action"), ("res_id", "in", actions.ids)]
+        check_sent(env, customer_ids, gateway, check)
+    return results
+
+
+def check_sent(env, customer_ids, gateway, check):
+    """One email, SMS, call task or letter per action, each action handled."""
+    actions = env["relance.action"].search([("partner_id", "in", customer_ids)])
+    by_channel = actions.grouped("channel")
+    for channel, group in sorted(by_channel.items()):
+        # a call waits for its outcome, a letter for its posting
+        expected = {"call": "scheduled", "letter": "scheduled"}.get(channel, "done")
+        states = sorted(set(group.mapped("state")))
+        check(f"every {channel} action handled", states == [expected], str(states))
+    emails = env["mail.mail"].search(
+        [("model", "=", "relance.action"), ("res_id", "in", by_channel["email"].ids)]
+    )
+    check(
+        "one email per email action",
+        sorted(emails.mapped("res_id")) == sorted(by_channel["email"].ids),
+        f"{len(emails)} emails for {len(by_channel['email'])} actions",
+    )
+    sms = env["sms.sms"].search([("relance_action_id", "in", by_channel["sms"].ids)])
+    check(
+        "one SMS per SMS action, each delivered once by the gateway",
+        len(sms) == len(by_channel["sms"]) == len(gateway.delivered),
+        f"{len(sms)} SMS, {len(gateway.delivered)} delivered by the gateway "
+        f"({len(gateway.requests)} requests)",
+    )
+    calls = env["mail.activity"].search(
+        [("res_model", "=", "relance.action"), ("res_id", "in", by_channel["call"].ids)]
+    )
+    check(
+        "one call task per call action",
+        sorted(calls.mapped("res_id")) == sorted(by_channel["call"].ids),
+        f"{len(calls)} tasks for {len(by_channel['call'])} calls",
+    )
+    if "letter" in by_channel:
+        letters = env["relance.letter"].search(
+            [("action_id", "in", by_channel["letter"].ids)]
         )
-        per_action = {}
-        for mail in mails:
-            per_action[mail.res_id] = per_action.get(mail.res_id, 0) + 1
         check(
-            "every action sent",
-            set(actions.mapped("state")) == {"done"},
-            str(sorted(set(actions.mapped("state")))),
+            "one letter per letter action",
+            sorted(letters.mapped("action_id").ids) == sorted(by_channel["letter"].ids)
+            and len(letters) == len(by_channel["letter"]),
+            f"{len(letters)} letters for {len(by_channel['letter'])} actions",
         )
-        check(
-            "one email per action",
-            sorted(per_action.values()) == [1] * len(actions),
-            f"{len(mails)} emails for {len(actions)} actions",
-        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--db-host", default="127.0.0.1")
+    parser.add_argument("--db-port", default="54329")
+    parser.add_argument("--db-user", default="odoo")
+    args = parser.parse_args()
+
+    registry = setup_odoo(args)
+    # the SMS gateway of the Odoo tests: a real HTTP server on 127.0.0.1
+    # that delivers each message id once, as the protocol requires
+    from odoo.addons.relance_nc.tests.test_sms_gateway import (  # noqa: PLC0415
+        API_KEY,
+        FakeSmsGateway,
+    )
+
+    gateway = FakeSmsGateway()
+    gateway.api_key = API_KEY
+    gateway.start()
+    clock = freeze_time(NOW)
+    clock.start()
+    try:
+        results = run_checks(registry, gateway)
+    finally:
+        clock.stop()
+        gateway.stop()
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
     return 0 if all(results) else 1

@@ -1,0 +1,142 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Insert many records of one model with a few SQL statements.
+
+``bulk_create(model, vals_list)`` is the planning run's replacement for
+``model.create(vals_list)`` when tens of thousands of complete, already
+rounded rows are created at once (relance.action, see
+``relance_action_planning.py`` and ``tests/benchmarks/bench_reminders.py``).
+
+What it does, as ``BaseModel._create`` does:
+
+- checks the create access right before, and the record rules after;
+- fills every stored column not given with its default (``default_get``,
+  called once for the whole batch), and the log access columns;
+- inserts many2many links given as ``Command.set`` in one statement per field
+  and invalidates their inverse fields;
+- marks the new records as created (``modified(..., create=True)``), so that
+  the stored computed fields *not given* are computed by the ORM; the computed
+  fields given in the values are protected and kept as given.
+
+What it skips, on purpose:
+
+- every ``create()`` override of the model, in this add-on and in any other
+  (``mail.thread``'s creation message and tracking, sequence numbers, a
+  module's side effects): a module that must set a value on planned actions
+  does it in the values, not in ``create()``;
+- conversion of the values: monetary amounts must already be rounded,
+  relational values are ids, and only ``Command.set`` is accepted for
+  many2many fields.
+
+How a module adds a value: override the method that builds the values
+(``relance.action._prepare_level_vals``) through ``super()`` and add the key
+to each dict; a new field of the module that is absent from the values gets
+its default.
+
+Values naming a field that has no column and is not a many2many (one2many,
+non-stored or related fields) raise ``ValueError``: the bulk path would
+silently drop them.
+"""
+
+from odoo import fields, models
+from odoo.tools import SQL, split_every
+
+INSERT_CHUNK = 1000  # rows per INSERT statement
+
+
+def bulk_create(model, vals_list):
+    """Create the records of ``vals_list`` on ``model`` in bulk; return them."""
+    if not vals_list:
+        return model.browse()
+    model.check_access("create")
+    given = {name for vals in vals_list for name in vals}
+    columns, links = _split_fields(model, given)
+    defaults = model.default_get(
+        [
+            name
+            for name, field in model._fields.items()
+            if field.store
+            and field.column_type
+            and name not in given
+            and name not in models.MAGIC_COLUMNS
+        ]
+    )
+    columns += [model._fields[name] for name in sorted(defaults)]
+    records = _insert_rows(model, columns, vals_list, defaults)
+    for field in links:
+        _insert_links(model, field, records, vals_list)
+    given_computed = [
+        model._fields[name] for name in given if model._fields[name].compute
+    ]
+    with model.env.protecting(given_computed, records):
+        records.modified(model._fields, create=True)
+    records.check_access("create")  # record rules, as after any create
+    return records
+
+
+def _split_fields(model, names):
+    """Column fields and many2many fields among ``names``, in a stable order."""
+    columns, links = [], []
+    for name in sorted(names):
+        field = model._fields[name]
+        if field.type == "many2many" and field.store:
+            links.append(field)
+        elif field.store and field.column_type and name not in models.MAGIC_COLUMNS:
+            columns.append(field)
+        else:
+            raise ValueError(f"bulk_create: {field} has no column to insert")
+    return columns, links
+
+
+def _to_column(model, field, value):
+    if field.type == "monetary":  # rounded by the caller
+        return float(value or 0.0)
+    return field.convert_to_column_insert(value, model)
+
+
+def _insert_rows(model, columns, vals_list, defaults):
+    now, uid = model.env.cr.now(), model.env.uid
+    rows = [
+        tuple(
+            [
+                _to_column(model, field, vals.get(field.name, defaults.get(field.name)))
+                for field in columns
+            ]
+            + [uid, now, uid, now]  # create_uid, create_date, write_uid, write_date
+        )
+        for vals in vals_list
+    ]
+    names = [field.name for field in columns] + models.LOG_ACCESS_COLUMNS
+    ids = []
+    for chunk in split_every(INSERT_CHUNK, rows):
+        ids += model.env.execute_query(
+            SQL(
+                "INSERT INTO %s (%s) VALUES %s RETURNING id",
+                SQL.identifier(model._table),
+                SQL(", ").join(map(SQL.identifier, names)),
+                SQL(", ").join(chunk),
+            )
+        )
+    return model.browse(record_id for (record_id,) in ids)
+
+
+def _insert_links(model, field, records, vals_list):
+    sources, targets = [], []
+    for record, vals in zip(records, vals_list, strict=True):
+        for command, __, target_ids in vals.get(field.name, ()):
+            if command != fields.Command.SET:
+                raise ValueError(f"bulk_create: {field} accepts only Command.set")
+            sources += [record.id] * len(target_ids)
+            targets += target_ids
+    model.env.cr.execute(
+        SQL(
+            "INSERT INTO %s (%s, %s) SELECT unnest(%s::int[]), unnest(%s::int[])",
+            SQL.identifier(field.relation),
+            SQL.identifier(field.column1),
+            SQL.identifier(field.column2),
+            sources,
+            targets,
+        )
+    )
+    for inverse in model.pool.field_inverses[field]:
+        model.env[inverse.model_name].invalidate_model([inverse.name])

@@ -1,0 +1,325 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+import uuid
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .. import const
+from ..tools import dunning
+from .bulk_create import bulk_create
+
+_logger = logging.getLogger(__name__)
+
+
+class OverdueRow(NamedTuple):
+    """A receivable item read by the planning query
+    (:meth:`RelanceAction._get_overdue_items`)."""
+
+    line_id: int
+    move_id: int
+    partner_id: int  # the invoice's commercial partner
+    due_date: date
+    residual: float  # negative for credits (refunds, unreconciled payments)
+    reached_level_id: int | None  # level the invoice already reached
+    is_credit: bool  # a credit note
+
+
+class RelanceAction(models.Model):
+    """Planning: which reminders are due, created in bulk (cron path 1)."""
+
+    _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model
+    def _cron_plan(self):
+        """Plan the due reminders of every company, one company per commit."""
+        companies = self._get_companies_with_receivables()
+        self.env["ir.cron"]._commit_progress(remaining=len(companies))
+        for company in companies:
+            self.with_company(company)._plan_company(company)
+            if not self.env["ir.cron"]._commit_progress(1):
+                break
+
+    @api.model
+    def _get_companies_with_receivables(self):
+        """Companies with posted customer invoices: the ones a run may chase."""
+        groups = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "=", "posted"),
+                    ("move_type", "in", ("out_invoice", "out_receipt")),
+                ],
+                ["company_id"],
+            )
+        )
+        return self.env["res.company"].browse([company.id for (company,) in groups])
+
+    @api.model
+    def _plan_company(self, company, today=None):
+        """Create the reminder actions due for ``company``; return them.
+
+        Takes a transaction-scoped advisory lock so that two workers never plan
+        the same company at once; the second one finds the first one's actions
+        (open actions are unique per customer, level and channel) and creates
+        nothing.
+        """
+        self.env.cr.execute(
+            SQL(
+                "SELECT pg_try_advisory_xact_lock(%s, %s)",
+                const.PLAN_LOCK_KEY,
+                company.id,
+            )
+        )
+        if not self.env.cr.fetchone()[0]:
+            _logger.info("Reminder planning of %s runs elsewhere", company.name)
+            return self.browse()
+        today = today or self._company_today(company)
+        items = self._get_overdue_items(company, today)
+        if not items:
+            return self.browse()
+        vals_list = self._prepare_plan_vals(company, items, today)
+        return self._create_planned(vals_list)
+
+    @api.model
+    def _create_planned(self, vals_list):
+        """Insert the planned actions in bulk; return them.
+
+        A run plans tens of thousands of actions; the ORM's create spends
+        about a millisecond on each (tests/benchmarks/bench_reminders.py).
+        The values built by :meth:`_prepare_level_vals` are complete and
+        already rounded, so they go through :func:`.bulk_create.bulk_create`,
+        which says what it skips (every ``create()`` override) and how a
+        module adds a value. No chatter: the action's create_date is its
+        history.
+        """
+        return bulk_create(self, vals_list)
+
+    @api.model
+    def _get_overdue_items(self, company, today):
+        """Receivable items of customer invoices that may be due, in one query.
+
+        Returns :class:`OverdueRow` tuples, sorted per customer and due date.
+        """
+        lead_days = max(
+            [0]
+            + [
+                -delay
+                for delay in self.env["relance.level"]
+                .search([("company_id", "=", company.id)])
+                .mapped("delay")
+            ]
+        )
+        for model in ("account.move", "account.move.line", "account.account"):
+            self.env[model].flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT line.id, move.id, move.commercial_partner_id,
+                       line.date_maturity, line.amount_residual,
+                       move.relance_level_id, move.move_type = 'out_refund'
+                  FROM account_move_line line
+                  JOIN account_move move ON move.id = line.move_id
+                  JOIN account_account account ON account.id = line.account_id
+                 WHERE line.company_id = %(company)s
+                   AND line.parent_state = 'posted'
+                   AND account.account_type = 'asset_receivable'
+                   AND NOT line.reconciled
+                   AND line.amount_residual != 0
+                   AND (line.amount_residual < 0
+                        OR (move.move_type IN ('out_invoice', 'out_receipt')
+                            AND line.date_maturity <= %(horizon)s
+                            AND NOT COALESCE(move.relance_excluded, FALSE)
+                            AND move.payment_state NOT IN %(paid_states)s
+                            AND (move.relance_block IS NULL
+                                 OR (move.relance_block = 'promise'
+                                     AND move.relance_promise_date < %(today)s))))
+                 ORDER BY move.commercial_partner_id, line.date_maturity, line.id
+                """,
+                company=company.id,
+                horizon=today + timedelta(days=lead_days),
+                today=today,
+                paid_states=const.NOT_REMINDED_PAYMENT_STATES,
+            )
+        )
+        return [OverdueRow._make(row) for row in rows]
+
+    @api.model
+    def _prepare_plan_vals(self, company, rows, today):
+        """Turn overdue rows into action values, grouped per customer and level."""
+        by_partner = {}
+        for row in rows:
+            by_partner.setdefault(row.partner_id, []).append(row)
+        partners = (
+            self.env["res.partner"].with_company(company).browse(list(by_partner))
+        )
+        optout_fields = {
+            channel.optout_field
+            for channel in self._get_channel_registry().values()
+            if channel.optout_field
+        }
+        partners.fetch(
+            [
+                "relance_policy_id",
+                "relance_pause_until",
+                "relance_contact_id",
+                "relance_responsible_id",
+                *sorted(optout_fields),
+            ]
+        )
+        default_policy = self.env["relance.policy"]._get_company_default(company)
+        context = self._get_plan_context(company, partners, today)
+        vals_list = []
+        for partner in partners:
+            policy = partner.relance_policy_id or default_policy
+            vals_list += self._prepare_partner_plan_vals(
+                partner, policy, by_partner[partner.id], today, context
+            )
+        return vals_list
+
+    @api.model
+    def _get_plan_context(self, company, partners, today):
+        """Data shared by all customers of a planning run, read in bulk."""
+        open_actions = self.search_fetch(
+            [
+                ("company_id", "=", company.id),
+                ("partner_id", "in", partners.ids),
+                ("state", "in", ("draft", "scheduled")),
+            ],
+            ["partner_id", "level_id", "channel"],
+        )
+        last_contacts = dict(
+            self._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("partner_id", "in", partners.ids),
+                    ("state", "=", "done"),
+                ],
+                ["partner_id"],
+                ["done_at:max"],
+            )
+        )
+        return {
+            "company": company,
+            "open": {(a.partner_id.id, a.level_id.id, a.channel) for a in open_actions},
+            "last_contact": last_contacts,
+            "send_at": self._next_send_time(company),
+            "costs": company._relance_channel_costs(),
+            "channel_labels": self._get_channel_labels(),
+            "channels": self._get_channel_registry(),
+            "today": today,
+        }
+
+    @api.model
+    def _prepare_partner_plan_vals(self, partner, policy, rows, today, context):
+        """Action values for one customer: one per due level and channel."""
+        if partner.relance_pause_until and partner.relance_pause_until >= today:
+            return []
+        last = context["last_contact"].get(partner)
+        if last and (today - last.date()).days < policy.min_days_between:
+            return []
+        levels = policy.level_ids
+        level_by_id = {level.id: level for level in levels}
+        delays = {level.delay: level for level in levels}
+        items, credits = [], []
+        for row in rows:
+            if row.residual < 0 or row.is_credit:
+                credits.append(-row.residual)
+                continue
+            reached = level_by_id.get(row.reached_level_id)
+            items.append(
+                dunning.Item(
+                    row.line_id,
+                    row.move_id,
+                    row.due_date,
+                    row.residual,
+                    reached.delay if reached else None,
+                )
+            )
+        overdue_items = [i for i in items if i.due_date < today]
+        if dunning.net_overdue(overdue_items or items, credits) < policy.min_amount:
+            return []
+        due = dunning.due_levels(items, list(delays), today)
+        return self._prepare_merged_vals(partner, delays, due, credits, context)
+
+    @api.model
+    def _prepare_merged_vals(self, partner, levels_by_delay, due, credits, context):
+        """One action per channel for the customer's levels due today.
+
+        Never two reminders on the same channel to the same customer on the
+        same day: each channel goes out once, at the highest due level that
+        uses it, and lists every invoice due at any level (those coming due
+        appear in the courtesy section of the texts).
+        """
+        every_item = sorted(
+            {item for items in due.values() for item in items},
+            key=lambda item: (item.due_date, item.key),
+        )
+        vals_list, claimed = [], set()
+        for delay in sorted(due, reverse=True):
+            level = levels_by_delay[delay]
+            channels = [c for c in level._get_channels() if c not in claimed]
+            claimed.update(channels)
+            items = every_item if len(due) > 1 else due[delay]
+            vals_list += self._prepare_level_vals(
+                partner, level, items, credits, context, channels=channels
+            )
+        return vals_list
+
+    @api.model
+    def _prepare_level_vals(
+        self, partner, level, items, credits, context, channels=None
+    ):
+        """Action values of one customer at one level, one per channel (the
+        level's channels, or ``channels``).
+
+        The amount claimed is the net balance of the overdue ``items``; items
+        all coming due (a courtesy reminder) count in full.
+        """
+        company = context["company"]
+        today = context.get("today") or self._company_today(company)
+        overdue = [i for i in items if i.due_date < today] or items
+        amount = company.currency_id.round(dunning.net_overdue(overdue, credits))
+        vals_list = []
+        contact = partner.relance_contact_id or partner
+        for channel in level._get_channels() if channels is None else channels:
+            key = (partner.id, level.id, channel)
+            optout = context["channels"][channel].optout_field
+            if (optout and partner[optout]) or key in context["open"]:
+                continue
+            vals_list.append(
+                {
+                    # stored computed fields, given: computed here in batch
+                    "name": self._make_name(
+                        partner, level, context["channel_labels"][channel]
+                    ),
+                    "policy_id": level.policy_id.id,
+                    "missing_info": self._missing_info_for(channel, contact) or False,
+                    "company_id": company.id,
+                    "partner_id": partner.id,
+                    "contact_id": contact.id,
+                    "level_id": level.id,
+                    "channel": channel,
+                    "state": "scheduled" if level.review == "auto" else "draft",
+                    "scheduled_at": context["send_at"],
+                    "move_ids": [fields.Command.set(sorted({i.move for i in items}))],
+                    "move_line_ids": [fields.Command.set([i.key for i in items])],
+                    "amount_overdue": amount,
+                    "cost": company.currency_id.round(
+                        level.fee + context["costs"].get(channel, 0.0)
+                    ),
+                    "user_id": partner.relance_responsible_id.id,
+                    "uuid": str(uuid.uuid4()),
+                }
+            )
+        return vals_list
+
+    @api.model
+    def _preview_company(self, company, day):
+        """Action values the run of ``day`` would create, without creating them."""
+        rows = self._get_overdue_items(company, day)
+        return self._prepare_plan_vals(company, rows, day) if rows else []

@@ -1,0 +1,72 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo import Command
+from odoo.tests import tagged
+
+from odoo.addons.relance_nc.models.bulk_create import bulk_create
+
+from .common import RelanceInvoiceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBulkCreate(RelanceInvoiceCommon):
+    """The bulk insert used by the planning run, on its own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.invoice = cls._invoice(
+            cls.customer, 125000, date(2026, 9, 1), date(2026, 10, 1)
+        )
+        cls.level = cls.levels.filtered(lambda level: level.delay == 7)
+
+    def _vals(self, **vals):
+        return {
+            "company_id": self.company.id,
+            "partner_id": self.customer.id,
+            "level_id": self.level.id,
+            "channel": "email",
+            "state": "scheduled",
+            "move_ids": [Command.set(self.invoice.ids)],
+            **vals,
+        }
+
+    def test_defaults_and_computed_fields_not_given(self):
+        action = bulk_create(self.Action, [self._vals()])
+        # defaults read once: uuid, the model's default for fields not given
+        self.assertEqual(len(action.uuid), 36)
+        self.assertEqual(action.company_id, self.company)
+        # stored computed fields not given are computed by the ORM
+        self.assertEqual(
+            action.name, f"Boulangerie du Caillou - {self.level.name} - Email"
+        )
+        self.assertEqual(action.policy_id, self.policy)
+        self.assertEqual(self.invoice.relance_action_ids, action)
+
+    def test_given_computed_values_are_kept(self):
+        action = bulk_create(self.Action, [self._vals(name="Given name")])
+        self.assertEqual(action.name, "Given name")
+
+    def test_create_overrides_are_skipped(self):
+        bulk = bulk_create(self.Action, [self._vals()])
+        orm = self.Action.with_context(
+            tracking_disable=False, mail_create_nolog=False, mail_notrack=False
+        ).create(self._vals(channel="sms"))
+        # mail.thread's create() logs the creation; the bulk path writes no
+        # message at all
+        self.assertFalse(bulk.message_ids)
+        self.assertTrue(orm.message_ids)
+
+    def test_refuses_what_it_would_drop(self):
+        with self.assertRaisesRegex(ValueError, "has no column"):
+            bulk_create(self.Action, [self._vals(body="<p>x</p>")])
+        with self.assertRaisesRegex(ValueError, "accepts only Command.set"):
+            bulk_create(
+                self.Action, [self._vals(move_ids=[Command.link(self.invoice.id)])]
+            )
+
+    def test_nothing_to_insert(self):
+        with self.assertQueryCount(0):
+            self.assertFalse(bulk_create(self.Action, []))
