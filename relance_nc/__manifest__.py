@@ -4,7 +4,7 @@
     "name": "relance.nc - Payment Reminders",
     "summary": "Payment reminders and customer data for New Caledonia and "
     "French Polynesia (RIDET, TAHITI, XPF)",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -18,6 +18,7 @@
     "data": [
         "security/relance_nc_security.xml",
         "security/ir.model.access.csv",
+        "security/relance_case_security.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "data/sms_template_data.xml",
@@ -41,6 +42,11 @@
         "views/relance_report_views.xml",
         "wizards/relance_audit_report_wizard_views.xml",
         "views/relance_nc_menus.xml",
+        "data/relance_case_data.xml",
+        "data/relance_case_mail_template_data.xml",
+        "views/relance_case_views.xml",
+        "views/relance_case_templates.xml",
+        "wizards/relance_case_submit_wizard_views.xml",
     ],
     "demo": [
         "demo/relance_nc_demo.xml",

@@ -15,3 +15,8 @@ from . import sms_sms
 from . import res_config_settings
 from . import mail_mail
 from . import ir_qweb
+from . import relance_case_jurisdiction
+from . import relance_case
+from . import relance_case_line
+from . import relance_action_case
+from . import account_move_case

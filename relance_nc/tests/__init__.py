@@ -8,3 +8,4 @@ from . import test_reminder_engine
 from . import test_call_outcome
 from . import test_sms_gateway
 from . import test_sms_widget
+from . import test_case

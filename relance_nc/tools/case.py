@@ -149,7 +149,7 @@ def _line_codes(line, today):
 
 def _letter_codes(lines, last_letter_date, today):
     """Several invoices need the date of the last letter claiming them."""
-    if last_letter_date is None:
+    if not last_letter_date:
         return ["letter_missing"] if len(lines) > 1 else []
     codes = []
     if last_letter_date > today:
@@ -180,7 +180,7 @@ def summarize(lines, last_letter_date=None):
         first_date=min(dates, default=None),
         last_date=max(dates, default=None),
         due_date=min(due_dates, default=None),
-        last_letter_date=last_letter_date,
+        last_letter_date=last_letter_date or None,
     )
 
 

@@ -1,0 +1,69 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo.tests import new_test_user
+
+from .common import RelanceInvoiceCommon
+
+
+class RelanceCaseCommon(RelanceInvoiceCommon):
+    """A hosted creditor company (the invoicing company of the base class),
+    the collection firm's company and factories of collection cases."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.provider = cls.env["res.company"].create(
+            {
+                "name": "CRDC Nouméa",
+                "country_id": cls.env.ref("base.nc").id,
+                "email": "contact@crdc.example.nc",
+                "street": "1 rue de l'Alma",
+                "city": "Nouméa",
+                "currency_id": cls.company.currency_id.id,
+            }
+        )
+        cls.Case = cls.env["relance.case"]
+        cls.creditor_user = new_test_user(
+            cls.env,
+            login="creditor_user",
+            groups="relance_nc.group_relance_user",
+            company_id=cls.company.id,
+        )
+        cls.staff_user = new_test_user(
+            cls.env,
+            login="crdc_staff",
+            groups="relance_nc.group_relance_manager",
+            company_id=cls.provider.id,
+            company_ids=cls.provider.ids,
+        )
+
+    def _case_invoice(self, amount=11300.0, invoice_date=date(2026, 3, 1), due=None):
+        return self._invoice(
+            self.customer, amount, invoice_date, due or date(2026, 3, 31)
+        )
+
+    def _new_case(self, moves):
+        case = self.Case._create_from_invoices(moves)
+        case.provider_company_id = self.provider
+        case.payment_instructions = "Virement sur le compte 12345 00001 0000001 88"
+        return case
+
+    def _submit(self, case):
+        wizard = (
+            self.env["relance.case.submit.wizard"]
+            .with_user(self.creditor_user)
+            .create({"case_id": case.id, "accept": True})
+        )
+        wizard.action_confirm()
+        return case
+
+    def _as(self, user, model="relance.case"):
+        """``model`` as ``user`` in its own companies (the test env allows
+        only the creditor's company)."""
+        return (
+            self.env[model]
+            .with_user(user)
+            .with_context(allowed_company_ids=user.company_ids.ids)
+        )
