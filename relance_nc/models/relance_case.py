@@ -537,6 +537,17 @@ class RelanceCase(models.Model):
             )
         return True
 
+    def _get_debtor_lang(self):
+        """The jurisdiction's language (French) when installed."""
+        self.ensure_one()
+        lang = self.jurisdiction_id.lang or "fr_FR"
+        return lang if self.env["res.lang"]._lang_get(lang) else False
+
+    def _get_creditor_lang(self):
+        self.ensure_one()
+        lang = self.creditor_partner_id.lang or "fr_FR"
+        return lang if self.env["res.lang"]._lang_get(lang) else False
+
     def action_mark_paid(self):
         """The debtor paid: reported by the creditor or the staff."""
         self.filtered(lambda c: c.state in OPEN_STATES).write({"state": "paid"})

@@ -9,3 +9,4 @@ from . import test_call_outcome
 from . import test_sms_gateway
 from . import test_sms_widget
 from . import test_case
+from . import test_case_flow

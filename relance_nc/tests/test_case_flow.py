@@ -1,0 +1,159 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+from datetime import date
+
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, freeze_time, tagged
+
+from .common_case import RelanceCaseCommon
+
+
+class CaseFlowCommon(RelanceCaseCommon):
+    def _sent_case(self, **vals):
+        with freeze_time("2026-06-01 01:00"):
+            case = self._new_case(self._case_invoice())
+            case.write(vals)
+            self._submit(case)
+            case.with_user(self.staff_user).with_context(
+                allowed_company_ids=self.provider.ids
+            ).action_send_eco_email()
+        return case
+
+    def _mails(self, case, email_to):
+        return self.env["mail.mail"].search(
+            [
+                ("model", "=", "relance.case"),
+                ("res_id", "=", case.id),
+                ("email_to", "=", email_to),
+            ]
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestCaseEcoEmail(CaseFlowCommon):
+    def test_email_to_the_debtor_carries_the_legal_mentions(self):
+        case = self._sent_case()
+        self.assertEqual(case.state, "sent")
+        self.assertEqual(str(case.email_sent_on), "2026-06-01 01:00:00")
+        mail = self._mails(case, "boulangerie@client.example.nc")
+        self.assertEqual(len(mail), 1)
+        self.assertIn("contact@crdc.example.nc", mail.email_from)
+        self.assertIn(case.name, mail.subject)
+        body = mail.body_html
+        for expected in (
+            "CRDC Nouméa",  # the firm's identity
+            "recouvrement amiable",  # ... and its amicable collection activity
+            self.company.name,  # the creditor's identity
+            "Nouvelle-Calédonie",  # the jurisdiction's mentions
+            "restent à la charge du créancier",
+            "Virement sur le compte 12345",  # the payment means
+            case.line_ids.reference,
+            case.name,  # the reference to recall
+        ):
+            self.assertIn(expected, body)
+        self.assertIn("Eco email sent", case.message_ids[0].body)
+
+    def test_polynesian_firm_uses_the_polynesian_mentions(self):
+        self.provider.country_id = self.env.ref("base.pf")
+        case = self._sent_case()
+        self.assertEqual(case.jurisdiction_id.code, "pf")
+        body = self._mails(case, "boulangerie@client.example.nc").body_html
+        self.assertIn("Polynésie française", body)
+        self.assertNotIn("Nouvelle-Calédonie", body)
+
+    def test_only_submitted_eco_cases_are_emailed(self):
+        with freeze_time("2026-06-01 01:00"):
+            case = self._new_case(self._case_invoice())
+        with self.assertRaises(UserError):
+            case.action_send_eco_email()
+
+
+@tagged("post_install", "-at_install")
+class TestCaseFollowup(CaseFlowCommon):
+    def _run_cron(self):
+        self.env.ref("relance_nc.ir_cron_relance_case_followup").method_direct_trigger()
+
+    def test_offer_of_classic_collection_after_fifteen_days(self):
+        case = self._sent_case()
+        creditor_email = self.company.email
+        with freeze_time("2026-06-15 23:00"), self.enter_registry_test_mode():
+            self._run_cron()
+        self.assertFalse(self._mails(case, creditor_email))
+        with freeze_time("2026-06-16 02:00"), self.enter_registry_test_mode():
+            self._run_cron()
+            self._run_cron()
+        mail = self._mails(case, creditor_email)
+        self.assertEqual(len(mail), 1)
+        self.assertIn(
+            f"/relance/case/{case.id}/escalate?access_token={case.access_token}",
+            mail.body_html,
+        )
+        self.assertEqual(str(case.followup_sent_on), "2026-06-16 02:00:00")
+
+    def test_no_offer_when_the_creditor_recorded_the_payment(self):
+        case = self._sent_case()
+        case.action_mark_paid()
+        with freeze_time("2026-06-20 02:00"), self.enter_registry_test_mode():
+            self._run_cron()
+        self.assertFalse(self._mails(case, self.company.email))
+        self.assertFalse(case.followup_sent_on)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-06-20 01:00")
+class TestCaseHandover(CaseFlowCommon):
+    def test_after_eco_the_reduced_fee(self):
+        case = self._sent_case()
+        case.action_escalate()
+        self.assertRecordValues(
+            case,
+            [{"kind": "classic", "handover_fee": "after_eco", "state": "escalated"}],
+        )
+
+    def test_directly_the_full_fee(self):
+        case = self._new_case(self._case_invoice())
+        case.kind = "classic"
+        self._submit(case)
+        self.assertRecordValues(
+            case, [{"kind": "classic", "handover_fee": "full", "state": "escalated"}]
+        )
+
+    def test_closing_reasons(self):
+        case = self._sent_case()
+        case.action_close_disputed()
+        self.assertRecordValues(case, [{"state": "closed", "close_reason": "disputed"}])
+        with self.assertRaises(UserError):
+            case.action_escalate()
+
+
+@tagged("post_install", "-at_install")
+class TestCaseEscalationLink(HttpCase, CaseFlowCommon):
+    def _url(self, case, token):
+        return f"/relance/case/{case.id}/escalate?access_token={token}"
+
+    def test_one_click_from_the_email_hands_over(self):
+        case = self._sent_case()
+        token = case._portal_ensure_token()
+        page = self.url_open(self._url(case, token))
+        self.assertEqual(page.status_code, 200)
+        self.assertEqual(case.state, "sent", "opening the link changes nothing")
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        done = self.url_open(
+            f"/relance/case/{case.id}/escalate",
+            data={"csrf_token": csrf, "access_token": token},
+        )
+        self.assertEqual(done.status_code, 200)
+        self.assertEqual(case.state, "escalated")
+        self.assertEqual(case.handover_fee, "after_eco")
+
+    def test_wrong_token_is_not_found(self):
+        case = self._sent_case()
+        case._portal_ensure_token()
+        self.assertEqual(self.url_open(self._url(case, "forged")).status_code, 404)
+        self.assertEqual(self.url_open(self._url(case, "")).status_code, 404)
+        missing = self.url_open(
+            f"/relance/case/{case.id + 999}/escalate?access_token=x"
+        )
+        self.assertEqual(missing.status_code, 404)
+        self.assertEqual(case.state, "sent")
