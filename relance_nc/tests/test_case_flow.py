@@ -1,7 +1,6 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
-from datetime import date
 
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, freeze_time, tagged
