@@ -28,7 +28,7 @@ class RelanceCaseEscalation(Controller):
                 "relance.case", case_id, access_token=access_token
             )
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found() from None
         error = None
         if request.httprequest.method == "POST" and case_sudo.state in (
             "submitted",

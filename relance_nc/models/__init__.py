@@ -31,3 +31,4 @@ from . import relance_case
 from . import relance_case_line
 from . import relance_action_case
 from . import account_move_case
+from . import relance_provider_dashboard_case

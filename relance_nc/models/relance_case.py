@@ -1,7 +1,7 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import const
 from ..tools import case as case_tools
@@ -46,15 +46,33 @@ class RelanceCase(models.Model):
         help="The creditor's company when it is hosted here, else the "
         "provider's company.",
     )
+    client_id = fields.Many2one(
+        "relance.client",
+        string="Client",
+        index=True,
+        tracking=True,
+        help="The creditor as a client of the collection firm.",
+    )
     provider_company_id = fields.Many2one(
         "res.company",
         string="Collection Firm",
         required=True,
         index=True,
-        default=lambda self: self._default_provider_company(),
+        compute="_compute_provider_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     creditor_partner_id = fields.Many2one(
-        "res.partner", string="Creditor", required=True, index=True, tracking=True
+        "res.partner",
+        string="Creditor",
+        required=True,
+        index=True,
+        tracking=True,
+        compute="_compute_creditor_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     creditor_email = fields.Char(help="Where the follow-up offers are sent.")
     kind = fields.Selection(
@@ -164,14 +182,18 @@ class RelanceCase(models.Model):
         "This claim is already an open case.",
     )
 
-    @api.model
-    def _default_provider_company(self):
-        companies = self.env["res.company"].sudo()
-        if "relance_is_provider" in companies._fields:
-            provider = companies.search([("relance_is_provider", "=", True)], limit=1)
-            if provider:
-                return provider
-        return self.env.company
+    @api.depends("client_id")
+    def _compute_provider_company_id(self):
+        for case in self:
+            if case.client_id:
+                case.provider_company_id = case.client_id.company_id
+            elif not case.provider_company_id:
+                case.provider_company_id = case.company_id or self.env.company
+
+    @api.depends("client_id")
+    def _compute_creditor_partner_id(self):
+        for case in self.filtered("client_id"):
+            case.creditor_partner_id = case.client_id.partner_id
 
     @api.depends(
         "line_ids.amount",
@@ -252,6 +274,7 @@ class RelanceCase(models.Model):
         letters = [d for d in moves.mapped("relance_last_date") if d]
         return {
             "company_id": company.id,
+            "client_id": company._relance_client().id,
             "creditor_partner_id": company.partner_id.id,
             "creditor_email": company.email,
             "currency_id": company.currency_id.id,
@@ -429,6 +452,16 @@ class RelanceCase(models.Model):
 
     def _submit_one(self):
         self.ensure_one()
+        if not self.client_id:
+            raise UserError(
+                self.env._(
+                    "Case %(case)s: %(creditor)s is not a client of the collection "
+                    "firm yet; contact the firm to open an account.",
+                    case=self.name,
+                    creditor=self.creditor_partner_id.display_name,
+                )
+            )
+        self.client_id.sudo()._check_option("case")
         self.write(
             {
                 "submitted_on": fields.Datetime.now(),
@@ -488,13 +521,16 @@ class RelanceCase(models.Model):
         )
 
     def _get_fee_price(self, product):
+        """The client's pricelist price (seed 002 fees are pricelist data)."""
         self.ensure_one()
-        return product.sudo().lst_price
+        return self.client_id.sudo()._relance_price(
+            product, 1.0, fields.Date.context_today(self)
+        )
 
     def _get_billing_mode(self):
         """``card`` (paid online before the case starts) or ``deferred``."""
         self.ensure_one()
-        return "deferred"
+        return self.client_id.sudo().billing_mode or "card"
 
     def _prepare_fee_vals(self, handover_fee=False):
         self.ensure_one()
@@ -509,9 +545,22 @@ class RelanceCase(models.Model):
         }
 
     def _record_fee_usage(self):
-        """Bill the fee at month end (usage line of the client)."""
+        """Bill the fee at month end: one usage line of the client per fee
+        (the event key keeps it single if the case is started twice)."""
         self.ensure_one()
-        return False
+        if not (self.fee_product_id and self.fee_amount):
+            return self.env["relance.usage.line"]
+        return (
+            self.env["relance.usage.line"]
+            .sudo()
+            ._relance_record(
+                self.client_id.sudo(),
+                self.fee_product_id,
+                1.0,
+                self,
+                f"relance.case:{self.id}:{self.handover_fee or 'eco'}",
+            )
+        )
 
     # ------------------------------------------------------------
     # PROVIDER SIDE
@@ -525,6 +574,7 @@ class RelanceCase(models.Model):
 
     def action_send_eco_email(self):
         """Send the firm's Eco email to the debtor (submitted Eco cases)."""
+        self._check_provider_staff()
         cases = self.filtered(lambda c: c.kind == "eco" and c.state == "submitted")
         if not cases:
             raise UserError(self.env._("Only submitted Eco cases can be emailed."))
@@ -536,6 +586,12 @@ class RelanceCase(models.Model):
                 body=self.env._("Eco email sent to %(email)s.", email=case.debtor_email)
             )
         return True
+
+    def _check_provider_staff(self):
+        if not self.env.user.has_group("relance_nc.group_relance_provider_agent"):
+            raise AccessError(
+                self.env._("Only the collection firm's staff works the cases.")
+            )
 
     def _get_debtor_lang(self):
         """The jurisdiction's language (French) when installed."""
@@ -607,7 +663,10 @@ class RelanceCase(models.Model):
 
     def _has_annual_contract(self):
         self.ensure_one()
-        return False
+        client = self.client_id.sudo()
+        return bool(client) and client.has_annual_contract_at(
+            fields.Date.context_today(self)
+        )
 
     @api.model
     def _cron_followup(self):

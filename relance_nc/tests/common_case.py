@@ -4,27 +4,30 @@ from datetime import date
 
 from odoo.tests import new_test_user
 
-from .common import RelanceInvoiceCommon
+from .common_provider import RelanceProviderCommon
 
 
-class RelanceCaseCommon(RelanceInvoiceCommon):
-    """A hosted creditor company (the invoicing company of the base class),
-    the collection firm's company and factories of collection cases."""
+class RelanceCaseCommon(RelanceProviderCommon):
+    """The provider's clients (the test company hosted, a portal creditor),
+    the provider's staff and factories of collection cases."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.provider = cls.env["res.company"].create(
+        cls.provider.write(
             {
-                "name": "CRDC Nouméa",
                 "country_id": cls.env.ref("base.nc").id,
                 "email": "contact@crdc.example.nc",
                 "street": "1 rue de l'Alma",
                 "city": "Nouméa",
-                "currency_id": cls.company.currency_id.id,
             }
         )
         cls.Case = cls.env["relance.case"]
+        cls.eco = cls.env.ref("relance_nc.product_service_case_eco")
+        cls.classic_full = cls.env.ref("relance_nc.product_service_case_classic_full")
+        cls.classic_after_eco = cls.env.ref(
+            "relance_nc.product_service_case_classic_after_eco"
+        )
         cls.creditor_user = new_test_user(
             cls.env,
             login="creditor_user",
@@ -34,7 +37,7 @@ class RelanceCaseCommon(RelanceInvoiceCommon):
         cls.staff_user = new_test_user(
             cls.env,
             login="crdc_staff",
-            groups="relance_nc.group_relance_manager",
+            groups="relance_nc.group_relance_provider_agent",
             company_id=cls.provider.id,
             company_ids=cls.provider.ids,
         )
@@ -46,24 +49,29 @@ class RelanceCaseCommon(RelanceInvoiceCommon):
 
     def _new_case(self, moves):
         case = self.Case._create_from_invoices(moves)
-        case.provider_company_id = self.provider
         case.payment_instructions = "Virement sur le compte 12345 00001 0000001 88"
         return case
 
-    def _submit(self, case):
+    def _submit(self, case, user=None):
         wizard = (
             self.env["relance.case.submit.wizard"]
-            .with_user(self.creditor_user)
+            .with_user(user or self.creditor_user)
+            .with_context(allowed_company_ids=self.company.ids)
             .create({"case_id": case.id, "accept": True})
         )
         wizard.action_confirm()
         return case
 
     def _as(self, user, model="relance.case"):
-        """``model`` as ``user`` in its own companies (the test env allows
-        only the creditor's company)."""
+        """``model`` as ``user`` in its own companies."""
         return (
             self.env[model]
             .with_user(user)
             .with_context(allowed_company_ids=user.company_ids.ids)
+        )
+
+    def _creditor(self, records):
+        """``records`` as the hosted creditor's user."""
+        return records.with_user(self.creditor_user).with_context(
+            allowed_company_ids=self.company.ids
         )

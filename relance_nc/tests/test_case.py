@@ -16,7 +16,7 @@ class TestCaseSubmission(RelanceCaseCommon):
 
     def test_one_invoice_gives_its_date_amount_and_due_date(self):
         move = self._case_invoice(11300.0, date(2026, 3, 1), date(2026, 3, 31))
-        action = move.with_user(self.creditor_user).action_relance_create_case()
+        action = self._creditor(move).action_relance_create_case()
         case = self.Case.browse(action["res_id"])
         self.assertRecordValues(
             case,
@@ -81,7 +81,7 @@ class TestCaseSubmission(RelanceCaseCommon):
     def test_submission_needs_the_accepted_conditions(self):
         case = self._new_case(self._case_invoice())
         with self.assertRaises(UserError):
-            case.with_user(self.creditor_user).action_submit()
+            self._creditor(case).action_submit()
         wizard = self.env["relance.case.submit.wizard"].create({"case_id": case.id})
         with self.assertRaises(UserError):
             wizard.action_confirm()

@@ -1,8 +1,10 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
+from datetime import date
 
-from odoo.exceptions import UserError
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common_case import RelanceCaseCommon
@@ -67,6 +69,13 @@ class TestCaseEcoEmail(CaseFlowCommon):
         with self.assertRaises(UserError):
             case.action_send_eco_email()
 
+    def test_only_the_firm_sends_the_eco_email(self):
+        with freeze_time("2026-06-01 01:00"):
+            case = self._submit(self._new_case(self._case_invoice()))
+            with self.assertRaises(AccessError):
+                self._creditor(case).action_send_eco_email()
+        self.assertEqual(case.state, "submitted")
+
 
 @tagged("post_install", "-at_install")
 class TestCaseFollowup(CaseFlowCommon):
@@ -101,22 +110,119 @@ class TestCaseFollowup(CaseFlowCommon):
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-06-20 01:00")
-class TestCaseHandover(CaseFlowCommon):
-    def test_after_eco_the_reduced_fee(self):
+class TestCaseFee(CaseFlowCommon):
+    """Fees are the client's pricelist prices (seed 002: 6 / 10 / 33 EUR)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.pricelist.item_ids = [
+            Command.create(
+                {
+                    "applied_on": "0_product_variant",
+                    "product_id": product.id,
+                    "compute_price": "fixed",
+                    "fixed_price": price,
+                }
+            )
+            for product, price in (
+                (cls.eco, 716),
+                (cls.classic_after_eco, 1193),
+                (cls.classic_full, 3938),
+            )
+        ]
+
+    def _usage(self, case):
+        return self.Usage.search(
+            [("res_model", "=", "relance.case"), ("res_id", "=", case.id)]
+        )
+
+    def test_deferred_account_bills_a_usage_line(self):
+        case = self._submit(self._new_case(self._case_invoice()))
+        self.assertRecordValues(
+            case,
+            [{"state": "submitted", "fee_mode": "deferred", "fee_amount": 716.0}],
+        )
+        self.assertRecordValues(
+            self._usage(case),
+            [{"client_id": self.client.id, "product_id": self.eco.id, "amount": 716.0}],
+        )
+        case._start()
+        self.assertEqual(len(self._usage(case)), 1, "a fee is billed once")
+
+    def test_card_client_pays_before_the_case_starts(self):
+        self.client.billing_mode = "card"
+        case = self._submit(self._new_case(self._case_invoice()))
+        self.assertRecordValues(
+            case, [{"state": "fee", "fee_mode": "card", "fee_amount": 716.0}]
+        )
+        self.assertFalse(self._usage(case))
+        case._relance_fee_paid()
+        self.assertRecordValues(case, [{"state": "submitted", "fee_paid": True}])
+
+    def test_handover_after_eco_costs_the_reduced_fee(self):
         case = self._sent_case()
         case.action_escalate()
         self.assertRecordValues(
             case,
-            [{"kind": "classic", "handover_fee": "after_eco", "state": "escalated"}],
+            [
+                {
+                    "kind": "classic",
+                    "handover_fee": "after_eco",
+                    "state": "escalated",
+                    "fee_amount": 1193.0,
+                }
+            ],
+        )
+        self.assertEqual(
+            self._usage(case).product_id, self.eco | self.classic_after_eco
         )
 
-    def test_directly_the_full_fee(self):
+    def test_direct_handover_costs_the_full_fee(self):
         case = self._new_case(self._case_invoice())
         case.kind = "classic"
         self._submit(case)
         self.assertRecordValues(
-            case, [{"kind": "classic", "handover_fee": "full", "state": "escalated"}]
+            case,
+            [
+                {
+                    "kind": "classic",
+                    "handover_fee": "full",
+                    "state": "escalated",
+                    "fee_amount": 3938.0,
+                }
+            ],
         )
+        self.assertEqual(self._usage(case).product_id, self.classic_full)
+
+    def test_annual_contract_hands_over_without_fee(self):
+        self.client.write(
+            {
+                "annual_contract": True,
+                "contract_date_start": date(2026, 1, 1),
+                "contract_date_end": date(2026, 12, 31),
+            }
+        )
+        case = self._sent_case()
+        case.action_escalate()
+        self.assertRecordValues(
+            case,
+            [{"handover_fee": "none", "state": "escalated", "fee_mode": "none"}],
+        )
+        self.assertEqual(self._usage(case).product_id, self.eco)
+
+    def test_cases_need_the_subscribed_option(self):
+        self.client.option_ids -= self.env.ref("relance_nc.service_option_case")
+        case = self._new_case(self._case_invoice())
+        with self.assertRaises(UserError):
+            self._submit(case)
+
+    def test_a_creditor_without_client_file_is_told_to_contact_the_firm(self):
+        self.client.hosted_company_id = False
+        case = self._new_case(self._case_invoice())
+        self.assertFalse(case.client_id)
+        with self.assertRaisesRegex(UserError, "not a client"):
+            self._submit(case)
 
     def test_closing_reasons(self):
         case = self._sent_case()
