@@ -53,6 +53,7 @@
         "data/relance_case_mail_template_data.xml",
         "views/relance_case_views.xml",
         "views/relance_case_templates.xml",
+        "views/relance_case_portal_templates.xml",
         "wizards/relance_case_submit_wizard_views.xml",
     ],
     "demo": [
@@ -62,8 +63,12 @@
         "web.assets_backend": [
             "relance_nc/static/src/sms_counter/**/*",
         ],
+        "web.assets_tests": [
+            "relance_nc/static/tests/tours/*.js",
+        ],
         "web.assets_unit_tests": [
             "relance_nc/static/tests/**/*",
+            ("remove", "relance_nc/static/tests/tours/**/*"),
         ],
     },
 }

@@ -32,3 +32,4 @@ from . import relance_case_line
 from . import relance_action_case
 from . import account_move_case
 from . import relance_provider_dashboard_case
+from . import relance_case_form

@@ -461,13 +461,28 @@ class RelanceCase(models.Model):
                     creditor=self.creditor_partner_id.display_name,
                 )
             )
-        self.client_id.sudo()._check_option("case")
-        self.write(
-            {
-                "submitted_on": fields.Datetime.now(),
-                "idempotency_key": self._compute_idempotency_key(),
-            }
+        client = self.client_id.sudo()
+        # A prospect of the public form pays its first case by card.
+        if not (client.state == "prospect" and client.billing_mode == "card"):
+            client._check_option("case")
+        key = self._compute_idempotency_key()
+        twin = self.sudo().search(
+            [
+                ("id", "!=", self.id),
+                ("company_id", "=", self.company_id.id),
+                ("idempotency_key", "=", key),
+                ("state", "!=", "closed"),
+            ],
+            limit=1,
         )
+        if twin:
+            raise UserError(
+                self.env._(
+                    "This claim was already handed over as case %(case)s.",
+                    case=twin.name,
+                )
+            )
+        self.write({"submitted_on": fields.Datetime.now(), "idempotency_key": key})
         fee = self._prepare_fee_vals(self.kind == "classic" and case_tools.FEE_FULL)
         self.write(fee)
         if fee["fee_mode"] == "card":
@@ -697,6 +712,23 @@ class RelanceCase(models.Model):
             self.id,
             self._portal_ensure_token(),
         )
+
+    def _relance_after_submit_url(self):
+        """Where the web forms go after a submission: the card payment of the
+        fee when it is due first, else the case (portal) or a thank-you page."""
+        self.ensure_one()
+        if self.state == "fee":
+            url = self._relance_fee_payment_url()
+            if url:
+                return url
+        if self.origin == "portal":
+            return self.access_url
+        token = self._portal_ensure_token()
+        return f"/relance/eco/thanks?access_token={token}&case={self.id}"
+
+    def _relance_fee_payment_url(self):
+        """The card payment page of the fee (relance_nc_payment)."""
+        return False
 
     def _compute_access_url(self):
         super()._compute_access_url()
