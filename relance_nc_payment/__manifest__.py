@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Card Payment",
     "summary": "Card payment links, hosted shop and monthly payouts for relance.nc",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Payment Providers",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -24,6 +24,8 @@
         "report/relance_payout_report.xml",
         "data/relance_payout_data.xml",
         "views/relance_payout_views.xml",
+        # Card payment of the collection case fees
+        "views/case_fee_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

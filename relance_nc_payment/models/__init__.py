@@ -17,3 +17,7 @@ from . import relance_payout
 from . import relance_payout_line
 from . import res_company_payout
 from . import res_partner_payout
+
+# Card payment of the collection case fees
+from . import payment_transaction_case
+from . import relance_case
