@@ -75,3 +75,9 @@ class RelanceCaseCommon(RelanceProviderCommon):
         return records.with_user(self.creditor_user).with_context(
             allowed_company_ids=self.company.ids
         )
+
+    def _load_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["relance_nc"], ["fr_FR"], overwrite=True
+        )

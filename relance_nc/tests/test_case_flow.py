@@ -4,7 +4,7 @@ import re
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common_case import RelanceCaseCommon
@@ -54,6 +54,39 @@ class TestCaseEcoEmail(CaseFlowCommon):
         ):
             self.assertIn(expected, body)
         self.assertIn("Eco email sent", case.message_ids[0].body)
+
+    def test_email_is_in_french_with_the_amount_split(self):
+        self._load_french()
+        case = self._sent_case()
+        mail = self._mails(case, "boulangerie@client.example.nc")
+        self.assertIn("Créance impayée de", mail.subject)
+        body = mail.body_html
+        for expected in (
+            "Notre client, le créancier",
+            "Principal :",
+            "Accessoires facturés (pénalités, indemnités, intérêts, frais) :",
+            "Total dû :",
+            "directement au créancier",
+            "rappeler la référence",
+            "courriel du 01/06/2026",
+        ):
+            self.assertIn(expected, body)
+
+    def test_french_validation_messages(self):
+        self._load_french()
+        with freeze_time("2026-06-01 01:00"):
+            case = self._new_case(
+                self._case_invoice()
+                | self._case_invoice(2000.0, date(2026, 4, 1), date(2026, 4, 30))
+            )
+            with self.assertRaises(ValidationError) as caught:
+                self.env["relance.case.submit.wizard"].with_context(
+                    lang="fr_FR"
+                ).create({"case_id": case.id, "accept": True}).action_confirm()
+        self.assertIn(
+            "Pour plusieurs factures, indiquez la date de votre dernier courrier",
+            str(caught.exception),
+        )
 
     def test_polynesian_firm_uses_the_polynesian_mentions(self):
         self.provider.country_id = self.env.ref("base.pf")

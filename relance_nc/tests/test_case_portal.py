@@ -143,6 +143,17 @@ class TestCasePublicForm(CasePortalCommon):
             self.env["relance.client"].search([("state", "=", "prospect")])
         )
 
+    def test_visitors_read_the_errors_in_french(self):
+        self._load_french()
+        data = dict(VALID, **CREDITOR)
+        data.update(creditor_email="pas-un-email", due_0="2026-02-01")
+        response = self._post("/relance/eco", data)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Indiquez une adresse électronique valide.", response.text)
+        data["creditor_email"] = "compta@magenta.example.nc"
+        response = self._post("/relance/eco", data)
+        self.assertIn("sa date d&#39;échéance précède sa date.", response.text)
+
     def test_honeypot_swallows_robots(self):
         response = self._post(
             "/relance/eco", dict(VALID, website_url="http://spam", **CREDITOR)
