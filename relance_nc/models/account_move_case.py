@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
-    _inherit = "account.move"
+    _inherit = "account.move"  # pylint: disable=consider-merging-classes-inherited
 
     def _relance_case_invoices(self):
         """Posted customer invoices of ``self`` still unpaid and overdue."""
@@ -34,7 +34,7 @@ class AccountMove(models.Model):
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def action_relance_create_case(self):
         """Hand the customer's overdue invoices to the collection firm."""

@@ -6,7 +6,7 @@ from odoo import fields, models
 class RelanceAction(models.Model):
     """The engine's hand-over channel ends in a collection case."""
 
-    _inherit = "relance.action"
+    _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
 
     relance_case_ids = fields.One2many(
         "relance.case", "relance_action_id", string="Collection Cases"

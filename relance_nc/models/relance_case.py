@@ -48,7 +48,6 @@ class RelanceCase(models.Model):
     )
     client_id = fields.Many2one(
         "relance.client",
-        string="Client",
         index=True,
         tracking=True,
         help="The creditor as a client of the collection firm.",
@@ -141,9 +140,7 @@ class RelanceCase(models.Model):
     )
     # Eco conditions acceptance (who, when, which text), like the
     # content-responsibility terms (relance.terms.acceptance).
-    conditions_accepted_by_id = fields.Many2one(
-        "res.users", string="Conditions Accepted By", readonly=True, copy=False
-    )
+    conditions_accepted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     conditions_accepted_name = fields.Char(readonly=True, copy=False)
     conditions_accepted_on = fields.Datetime(readonly=True, copy=False)
     conditions_version = fields.Char(readonly=True, copy=False)
@@ -389,36 +386,37 @@ class RelanceCase(models.Model):
 
     @api.model
     def _problem_texts(self):
-        _ = self.env._
         return {
-            "no_line": _("Give at least one invoice."),
-            "no_reference": _("its number is missing."),
-            "no_date": _("its date is missing."),
-            "no_due_date": _("its due date is missing."),
-            "amount": _("its amount including tax must be positive."),
-            "kind": _("its kind is unknown."),
-            "future_date": _("its date is in the future."),
-            "due_before_date": _("its due date is before its date."),
-            "not_due": _("it is not overdue yet."),
-            "duplicate": _("it is listed twice."),
-            "no_principal": _(
+            "no_line": self.env._("Give at least one invoice."),
+            "no_reference": self.env._("its number is missing."),
+            "no_date": self.env._("its date is missing."),
+            "no_due_date": self.env._("its due date is missing."),
+            "amount": self.env._("its amount including tax must be positive."),
+            "kind": self.env._("its kind is unknown."),
+            "future_date": self.env._("its date is in the future."),
+            "due_before_date": self.env._("its due date is before its date."),
+            "not_due": self.env._("it is not overdue yet."),
+            "duplicate": self.env._("it is listed twice."),
+            "no_principal": self.env._(
                 "List at least one invoice of principal: penalties and fees "
                 "alone are not claimed."
             ),
-            "letter_missing": _(
+            "letter_missing": self.env._(
                 "For several invoices, give the date of your last letter "
                 "claiming this amount."
             ),
-            "letter_future": _("The date of your last letter is in the future."),
-            "letter_before_invoice": _(
+            "letter_future": self.env._(
+                "The date of your last letter is in the future."
+            ),
+            "letter_before_invoice": self.env._(
                 "Your last letter cannot be older than the last invoice it claims."
             ),
-            "no_debtor": _("Give the name of your customer."),
-            "no_payment_means": _(
+            "no_debtor": self.env._("Give the name of your customer."),
+            "no_payment_means": self.env._(
                 "Say how your customer pays you directly (bank account, "
                 "cheque payee...)."
             ),
-            "no_debtor_email": _(
+            "no_debtor_email": self.env._(
                 "Give your customer's email address: the Eco intervention is an email."
             ),
         }
@@ -731,6 +729,5 @@ class RelanceCase(models.Model):
         return False
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for case in self:
             case.access_url = f"/my/cases/{case.id}"

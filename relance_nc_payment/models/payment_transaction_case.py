@@ -6,7 +6,7 @@ from odoo import fields, models
 class PaymentTransaction(models.Model):
     """Card payments of collection case fees (relance_nc's relance.case)."""
 
-    _inherit = "payment.transaction"
+    _inherit = "payment.transaction"  # pylint: disable=consider-merging-classes-inherited
 
     relance_case_ids = fields.Many2many(
         "relance.case",
