@@ -96,6 +96,21 @@ class TestCaseEcoEmail(CaseFlowCommon):
         self.assertIn("Polynésie française", body)
         self.assertNotIn("Nouvelle-Calédonie", body)
 
+    def test_staff_queues_count_the_cases_to_work(self):
+        with freeze_time("2026-06-01 01:00"):
+            case = self._submit(self._new_case(self._case_invoice()))
+            case.apply_terms_of_sale = True
+            queues = {
+                queue["key"]: queue["count"]
+                for queue in self.env["relance.provider.dashboard"]
+                .with_user(self.staff_user)
+                .with_context(allowed_company_ids=self.provider.ids)
+                ._relance_queues()
+            }
+        self.assertEqual(queues["case_eco"], 1)
+        self.assertEqual(queues["case_terms"], 1)
+        self.assertEqual(queues["case_classic"], 0)
+
     def test_only_submitted_eco_cases_are_emailed(self):
         with freeze_time("2026-06-01 01:00"):
             case = self._new_case(self._case_invoice())
