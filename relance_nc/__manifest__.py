@@ -19,6 +19,7 @@
         "security/relance_nc_security.xml",
         "security/relance_provider_security.xml",
         "security/ir.model.access.csv",
+        "security/relance_case_security.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "data/sms_template_data.xml",
@@ -49,6 +50,12 @@
         "views/res_config_settings_provider_views.xml",
         "views/relance_provider_menus.xml",
         "views/relance_client_portal_templates.xml",
+        "data/relance_case_data.xml",
+        "data/relance_case_mail_template_data.xml",
+        "views/relance_case_views.xml",
+        "views/relance_case_templates.xml",
+        "views/relance_case_portal_templates.xml",
+        "wizards/relance_case_submit_wizard_views.xml",
     ],
     "demo": [
         "demo/relance_nc_demo.xml",
@@ -64,8 +71,12 @@
         "web.report_assets_common": [
             ("remove", "web/static/fonts/fonts.scss"),
         ],
+        "web.assets_tests": [
+            "relance_nc/static/tests/tours/*.js",
+        ],
         "web.assets_unit_tests": [
             "relance_nc/static/tests/**/*",
+            ("remove", "relance_nc/static/tests/tours/**/*"),
         ],
     },
 }

@@ -126,3 +126,7 @@ SMS_REPORT_ERRORS = {
     "expired": "expired",
     "rejected": "rejected",
 }
+
+# Version of the Eco conditions a creditor accepts before submitting a
+# collection case (models/relance_case.py). Bump it when the text changes.
+CASE_CONDITIONS_VERSION = "2026-12"

@@ -28,6 +28,8 @@
         "views/relance_payout_views.xml",
         "views/relance_client_views.xml",
         "views/relance_client_portal_templates.xml",
+        # Card payment of the collection case fees
+        "views/case_fee_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

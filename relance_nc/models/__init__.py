@@ -33,3 +33,10 @@ from . import relance_action_usage
 from . import relance_partner_check_usage
 from . import relance_provider_dashboard
 from . import relance_client_demo
+from . import relance_case_jurisdiction
+from . import relance_case
+from . import relance_case_line
+from . import relance_action_case
+from . import account_move_case
+from . import relance_provider_dashboard_case
+from . import relance_case_form

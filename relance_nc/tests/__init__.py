@@ -19,3 +19,6 @@ from . import test_provider_billing
 from . import test_provider_usage
 from . import test_provider_dashboard
 from . import test_provider_demo
+from . import test_case
+from . import test_case_flow
+from . import test_case_portal

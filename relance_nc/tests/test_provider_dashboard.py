@@ -48,5 +48,9 @@ class TestProviderDashboard(RelanceProviderCommon):
             .action_open_dashboard()
         )
         cards = self.env["relance.provider.queue"].search(action["domain"])
-        self.assertEqual(cards.mapped("key"), ["calls", "failed", "mandate"])
+        # Options add their own queues (relance_nc cases among them).
+        base = [
+            key for key in cards.mapped("key") if key in ("calls", "failed", "mandate")
+        ]
+        self.assertEqual(base, ["calls", "failed", "mandate"])
         self.assertEqual(cards[0].action_open()["res_model"], "relance.action")

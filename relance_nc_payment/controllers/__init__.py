@@ -3,3 +3,4 @@ from . import main
 from . import portal
 from . import payment
 from . import portal_client
+from . import case_fee

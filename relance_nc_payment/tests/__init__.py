@@ -5,3 +5,4 @@ from . import test_portal_tour
 from . import test_payout
 from . import test_payment_integrity
 from . import test_client_payout
+from . import test_case_fee
