@@ -4,7 +4,7 @@
     "name": "relance.nc - Payment Reminders",
     "summary": "Payment reminders and customer data for New Caledonia and "
     "French Polynesia (RIDET, TAHITI, XPF)",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -17,6 +17,7 @@
     },
     "data": [
         "security/relance_nc_security.xml",
+        "security/relance_provider_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
@@ -41,6 +42,12 @@
         "views/relance_report_views.xml",
         "wizards/relance_audit_report_wizard_views.xml",
         "views/relance_nc_menus.xml",
+        "data/relance_service_data.xml",
+        "views/relance_client_views.xml",
+        "views/relance_usage_line_views.xml",
+        "views/relance_provider_dashboard_views.xml",
+        "views/res_config_settings_provider_views.xml",
+        "views/relance_provider_menus.xml",
     ],
     "demo": [
         "demo/relance_nc_demo.xml",

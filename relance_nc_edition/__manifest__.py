@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Printing and Mailing",
     "summary": "Printed reminder letters, print batches and registered mail",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -16,6 +16,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/relance_nc_edition_security.xml",
+        "security/relance_client_security.xml",
         "data/ir_sequence_data.xml",
         "data/relance_postage_rate_data.xml",
         "report/relance_letter_report.xml",
@@ -24,5 +25,7 @@
         "views/relance_postage_rate_views.xml",
         "views/res_partner_views.xml",
         "views/relance_nc_edition_menus.xml",
+        "data/relance_service_data.xml",
+        "views/relance_client_views.xml",
     ],
 }

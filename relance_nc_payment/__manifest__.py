@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Card Payment",
     "summary": "Card payment links, hosted shop and monthly payouts for relance.nc",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Payment Providers",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -21,9 +21,11 @@
         "data/mail_template_data.xml",
         # Collected funds, payouts, fees, rejections
         "security/relance_payout_security.xml",
+        "security/relance_client_portal_security.xml",
         "report/relance_payout_report.xml",
         "data/relance_payout_data.xml",
         "views/relance_payout_views.xml",
+        "views/relance_client_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -8,3 +8,7 @@ from . import test_reminder_engine
 from . import test_call_outcome
 from . import test_sms_gateway
 from . import test_sms_widget
+from . import test_provider_client
+from . import test_provider_billing
+from . import test_provider_usage
+from . import test_provider_dashboard

@@ -6,3 +6,5 @@ from . import relance_action
 from . import relance_level
 from . import res_company
 from . import res_partner
+from . import relance_letter_client
+from . import relance_provider_dashboard

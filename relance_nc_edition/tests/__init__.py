@@ -4,3 +4,4 @@ from . import test_letter_upload
 from . import test_letter_workflow
 from . import test_letter_batch
 from . import test_engine
+from . import test_client_letters

@@ -17,3 +17,9 @@ from . import relance_payout
 from . import relance_payout_line
 from . import res_company_payout
 from . import res_partner_payout
+
+# Client files of the provider back office (relance_nc)
+from . import account_move
+from . import relance_client
+from . import relance_fee_rule_client
+from . import relance_payout_client

@@ -3,3 +3,4 @@ from . import test_payment_links
 from . import test_lyra_flows
 from . import test_portal_tour
 from . import test_payout
+from . import test_client_payout

@@ -1,0 +1,132 @@
+# Copyright 2026 relance.nc
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+
+class RelanceProviderDashboard(models.AbstractModel):
+    """The provider's work queues across its clients.
+
+    Each queue is a dict ``{"key", "name", "count", "action", "sequence"}``;
+    option add-ons append theirs by overriding :meth:`_relance_queues` and
+    calling super (contract: _notes/BACKOFFICE_CONTRACT.md).
+    """
+
+    _name = "relance.provider.dashboard"
+    _description = "relance.nc Provider Dashboard"
+
+    @api.model
+    def _relance_hosted_companies(self):
+        """Creditor companies hosted by the current provider companies."""
+        clients = self.env["relance.client"].search(
+            [("hosted_company_id", "!=", False), ("state", "=", "active")]
+        )
+        return clients.hosted_company_id
+
+    @api.model
+    def _relance_queue(self, key, name, model, domain, sequence=10, **action):
+        """A queue counting ``model`` records matching ``domain``."""
+        return {
+            "key": key,
+            "name": name,
+            "sequence": sequence,
+            "count": self.env[model].search_count(domain),
+            "action": dict(
+                {
+                    "type": "ir.actions.act_window",
+                    "name": name,
+                    "res_model": model,
+                    "views": [(False, "list"), (False, "form")],
+                    "domain": list(domain),
+                },
+                **action,
+            ),
+        }
+
+    @api.model
+    def _relance_queues(self):
+        """The queues of today (provider's time zone), sorted by sequence."""
+        companies = self._relance_hosted_companies()
+        company = self.env.company
+        today = company._relance_today()
+        tz_end = datetime.combine(
+            today + timedelta(days=1), time.min, ZoneInfo(company._relance_tz())
+        )
+        end_utc = tz_end.astimezone(UTC).replace(tzinfo=None)
+        action_domain = Domain("company_id", "in", companies.ids)
+        return [
+            self._relance_queue(
+                "calls",
+                self.env._("Calls to make today"),
+                "relance.action",
+                action_domain
+                & Domain("channel", "=", "call")
+                & Domain("state", "=", "scheduled")
+                & Domain("scheduled_at", "<", end_utc),
+                sequence=20,
+            ),
+            self._relance_queue(
+                "failed",
+                self.env._("Failed sends"),
+                "relance.action",
+                action_domain & Domain("state", "=", "failed"),
+                sequence=40,
+            ),
+            self._relance_queue(
+                "mandate",
+                self.env._("Clients without valid mandate or bank account"),
+                "relance.client",
+                Domain("state", "=", "active")
+                & (
+                    Domain("has_valid_mandate", "=", False)
+                    | Domain("payout_bank_id", "=", False)
+                ),
+                sequence=50,
+            ),
+        ]
+
+    @api.model
+    def action_open_dashboard(self):
+        """Refresh the queue cards and open them."""
+        queues = sorted(self._relance_queues(), key=lambda q: q.get("sequence", 10))
+        cards = self.env["relance.provider.queue"].create(
+            [
+                {
+                    "key": queue["key"],
+                    "name": queue["name"],
+                    "count": queue["count"],
+                    "sequence": index,
+                    "action_data": queue["action"],
+                }
+                for index, queue in enumerate(queues)
+            ]
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Today's Work"),
+            "res_model": "relance.provider.queue",
+            "views": [(False, "kanban")],
+            "domain": [("id", "in", cards.ids)],
+            "context": {"create": False},
+        }
+
+
+class RelanceProviderQueue(models.TransientModel):
+    """A dashboard card: one work queue and its count, clickable."""
+
+    _name = "relance.provider.queue"
+    _description = "relance.nc Work Queue"
+    _order = "sequence, id"
+
+    key = fields.Char(required=True)
+    name = fields.Char(required=True)
+    count = fields.Integer()
+    sequence = fields.Integer()
+    action_data = fields.Json()
+
+    def action_open(self):
+        self.ensure_one()
+        return self.action_data
