@@ -8,3 +8,5 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import account_move
+from . import relance_insolvency_watch_client
+from . import relance_provider_dashboard

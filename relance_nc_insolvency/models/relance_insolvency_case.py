@@ -38,6 +38,16 @@ class RelanceInsolvencyCase(models.Model):
         index="btree_not_null",
         check_company=True,
     )
+    client_id = fields.Many2one(
+        "relance.client",
+        string="Client",
+        index="btree_not_null",
+        readonly=True,
+        help="The provider's client concerned: its uploaded watch list, or its "
+        "hosted company.",
+    )
+    watched_name = fields.Char(related="watch_id.name", string="Watched As")
+    watched_ridet = fields.Char(related="watch_id.ridet", string="Watched RIDET")
     kind = fields.Selection(related="procedure_id.kind")
     judgment_date = fields.Date(related="procedure_id.judgment_date", store=True)
     method = fields.Selection(
@@ -110,10 +120,14 @@ class RelanceInsolvencyCase(models.Model):
         "This customer is already matched with this procedure.",
     )
 
-    @api.depends("procedure_id.debtor_name", "partner_id.name")
+    @api.depends("procedure_id.debtor_name", "partner_id.name", "watch_id.name")
     def _compute_name(self):
         for case in self:
-            case.name = case.partner_id.name or case.procedure_id.debtor_name
+            case.name = (
+                case.partner_id.name
+                or case.watch_id.name
+                or case.procedure_id.debtor_name
+            )
 
     @api.depends("procedure_id.publication_date", "procedure_id.judgment_date")
     def _compute_deadline(self):
@@ -274,7 +288,9 @@ class RelanceInsolvencyCase(models.Model):
     @api.model
     def _prepare_case_vals(self, procedure, watch, item):
         partner = watch.partner_id
+        client = watch.client_id or watch.company_id._relance_client()
         return {
+            "client_id": client.id,
             "procedure_id": procedure.id,
             "company_id": watch.company_id.id,
             "watch_id": watch.id,
@@ -282,7 +298,8 @@ class RelanceInsolvencyCase(models.Model):
             "method": item.method,
             "score": item.score if item.method == "name" else 0.0,
             "user_id": (
-                partner.with_company(watch.company_id).relance_responsible_id.id
+                (watch.client_id.user_id.id if watch.client_id else False)
+                or partner.with_company(watch.company_id).relance_responsible_id.id
                 or watch.company_id.relance_insolvency_user_id.id
                 or self.env.ref("base.user_admin", raise_if_not_found=False).id
             ),

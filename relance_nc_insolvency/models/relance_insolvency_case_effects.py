@@ -86,6 +86,8 @@ class RelanceInsolvencyCase(models.Model):
                 date_deadline=fields.Date.context_today(case),
             )
             partner_ids = case.user_id.partner_id.ids
+            if case.watch_id.client_id:  # a portal client: its own contact too
+                partner_ids += case.client_id.partner_id.ids
             case.message_post(
                 body=body,
                 subject=self.env._(

@@ -5,3 +5,4 @@ from . import test_reminder_stop
 from . import test_claims
 from . import test_declaration
 from . import test_feed_controller
+from . import test_client_watch

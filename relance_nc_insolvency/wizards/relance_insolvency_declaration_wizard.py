@@ -31,6 +31,16 @@ class RelanceInsolvencyDeclarationWizard(models.TransientModel):
         default=lambda self: "letter" if self._letters_available() else "email",
     )
     letters_available = fields.Boolean(default=lambda self: self._letters_available())
+    declarant = fields.Selection(
+        [
+            ("creditor", "The creditor"),
+            ("provider", "The provider, under the client's mandate"),
+        ],
+        required=True,
+        default="creditor",
+        help="A provider declares for a client only under the client's recorded "
+        "claim-declaration mandate.",
+    )
 
     @api.model
     def _letters_available(self):
@@ -49,6 +59,9 @@ class RelanceInsolvencyDeclarationWizard(models.TransientModel):
         case = self.env["relance.insolvency.case"].browse(values.get("case_id"))
         if case:
             values.update(
+                declarant="provider"
+                if case._relance_is_provider_side()
+                else "creditor",
                 administrator_partner_id=case.administrator_partner_id.id,
                 securities=case.securities,
                 interest_rule=case.interest_rule,
@@ -85,7 +98,7 @@ class RelanceInsolvencyDeclarationWizard(models.TransientModel):
     def action_send(self):
         """Send the declaration to the administrator; the case is declared."""
         case = self._save()
-        case._check_declarable()
+        case._check_declarable(self.declarant)
         pdf = case._render_declaration()
         if self.send_method == "letter":
             if not self._letters_available():
@@ -99,22 +112,65 @@ class RelanceInsolvencyDeclarationWizard(models.TransientModel):
             {
                 "declaration_state": "declared",
                 "declared_on": fields.Date.context_today(self),
+                "declared_by_provider": self.declarant == "provider",
             }
         )
+        if self.declarant == "provider":
+            case._record_declaration_usage()
         return {"type": "ir.actions.act_window_close"}
 
 
 class RelanceInsolvencyCase(models.Model):
     _inherit = "relance.insolvency.case"
 
-    def _check_declarable(self):
-        """Hook: the provider's mandate rule is checked here."""
+    declared_by_provider = fields.Boolean(readonly=True, copy=False)
+
+    def _relance_is_provider_side(self):
+        """True when the provider declares: a portal client's case, or a
+        provider agent working on a client's case."""
+        self.ensure_one()
+        if self.watch_id.client_id:
+            return True
+        return bool(self.client_id) and self.env.user.has_group(
+            "relance_nc.group_relance_provider_agent"
+        )
+
+    def _check_declarable(self, declarant="creditor"):
+        """A declaration is filed once; the provider only under mandate."""
         self.ensure_one()
         if self.declaration_state != "to_declare":
             raise UserError(
                 self.env._(
                     "The claims of %(case)s are already declared.", case=self.name
                 )
+            )
+        if declarant == "provider" or self.watch_id.client_id:
+            client = self.client_id or self.company_id._relance_client()
+            if not client:
+                raise UserError(
+                    self.env._(
+                        "%(case)s belongs to no client of the provider: the "
+                        "provider cannot declare for it.",
+                        case=self.name,
+                    )
+                )
+            client._check_option("insolvency")
+            client._check_mandate(represent=False)
+
+    def _record_declaration_usage(self):
+        """A declaration filed by the provider is a billable service."""
+        product = self.env.ref(
+            "relance_nc.product_service_insolvency_declaration",
+            raise_if_not_found=False,
+        )
+        client = self.client_id or self.company_id._relance_client()
+        if product and client:
+            self.env["relance.usage.line"].sudo()._relance_record(
+                client,
+                product,
+                1.0,
+                self,
+                f"relance.insolvency.case:{self.id}:declaration",
             )
 
     def _render_declaration(self):
