@@ -52,12 +52,6 @@ def test_similarity(left, right, proposed):
     assert (score >= names.PROPOSAL_THRESHOLD) is proposed
 
 
-def test_similar_names_share_a_blocking_key():
-    a = names.blocking_keys(names.normalize("Boulangerie du Cailou"))
-    b = names.blocking_keys(names.normalize("Boulangerie du Caillou"))
-    assert a & b
-
-
 @pytest.mark.parametrize(
     ("value", "rid"),
     [

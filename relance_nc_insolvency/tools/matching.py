@@ -13,9 +13,12 @@ Rules (issue 13, "Matching"), in order:
    and only when the two sides do not carry different identifiers of the
    same kind (two RIDs that differ name two companies, whatever their names).
 
-Both sides are indexed once (dicts by RID, SIREN and name blocking key), so
-the cost grows with the number of announcements plus customers, never with
-their product.
+Both sides are indexed once (dicts by RID, SIREN, whole name and name
+word), so the cost grows with the number of announcements plus customers,
+never with their product. Names are compared only with candidates that bear
+the same whole name or share one of the announcement's two rarest words,
+when that word is carried by at most :data:`MAX_BLOCK` customers: a word as
+common as "BOULANGERIE" tells nothing and would compare everything.
 
 >>> ann = [Party(1, "1231083", None, "BOULANGERIE CAILLOU"),
 ...        Party(2, None, "732829320", "NICKEL EXPORT"),
@@ -31,9 +34,11 @@ their product.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .names import PROPOSAL_THRESHOLD, blocking_keys, similarity
+from .names import PROPOSAL_THRESHOLD, similarity
 
-__all__ = ["Match", "Party", "match"]
+__all__ = ["MAX_BLOCK", "Match", "Party", "match"]
+
+MAX_BLOCK = 50
 
 
 @dataclass(frozen=True)
@@ -55,15 +60,18 @@ class Match:
 
 
 def _index(parties):
-    by_rid, by_siren, by_name = defaultdict(list), defaultdict(list), defaultdict(list)
+    by_rid, by_siren = defaultdict(list), defaultdict(list)
+    by_name, by_word = defaultdict(list), defaultdict(list)
     for party in parties:
         if party.rid:
             by_rid[party.rid].append(party)
         if party.siren:
             by_siren[party.siren].append(party)
-        for key in blocking_keys(party.name or ""):
-            by_name[key].append(party)
-    return by_rid, by_siren, by_name
+        if party.name:
+            by_name[party.name].append(party)
+            for word in set(party.name.split()):
+                by_word[word].append(party)
+    return by_rid, by_siren, by_name, by_word
 
 
 def _comparable(left, right):
@@ -75,7 +83,7 @@ def _comparable(left, right):
 
 def match(announcements, watched, threshold=PROPOSAL_THRESHOLD):
     """Matches of ``announcements`` against ``watched`` (lists of Party)."""
-    by_rid, by_siren, by_name = _index(watched)
+    by_rid, by_siren, by_name, by_word = _index(watched)
     results = []
     for ann in announcements:
         found = set()
@@ -87,18 +95,32 @@ def match(announcements, watched, threshold=PROPOSAL_THRESHOLD):
                 if party.key not in found:
                     found.add(party.key)
                     results.append(Match(ann.key, party.key, method))
-        results.extend(_name_matches(ann, by_name, found, threshold))
+        results.extend(_name_matches(ann, by_name, by_word, found, threshold))
     return results
 
 
-def _name_matches(ann, by_name, found, threshold):
-    """Name-only proposals for ``ann`` among candidates sharing a key."""
+def _candidates(name, by_name, by_word):
+    """Customers named alike: same whole name, or a shared rare word."""
+    yield from by_name.get(name, ())
+    words = sorted(
+        (w for w in set(name.split()) if len(by_word.get(w, ())) <= MAX_BLOCK),
+        key=lambda w: len(by_word.get(w, ())),
+    )
+    for word in words[:2]:
+        yield from by_word.get(word, ())
+
+
+def _name_matches(ann, by_name, by_word, found, threshold):
+    """Name-only proposals for ``ann``."""
+    if not ann.name:
+        return
     seen = set(found)
-    for key in blocking_keys(ann.name or ""):
-        for party in by_name.get(key, ()):
-            if party.key in seen or not _comparable(ann, party):
-                continue
-            seen.add(party.key)
-            score = similarity(ann.name, party.name)
-            if score >= threshold:
-                yield Match(ann.key, party.key, "name", round(score, 3))
+    for party in _candidates(ann.name, by_name, by_word):
+        if party.key in seen or not _comparable(ann, party):
+            continue
+        seen.add(party.key)
+        if not 0.6 <= len(ann.name) / max(len(party.name), 1) <= 1.7:
+            continue
+        score = similarity(ann.name, party.name)
+        if score >= threshold:
+            yield Match(ann.key, party.key, "name", round(score, 3))

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-__all__ = ["PROPOSAL_THRESHOLD", "blocking_keys", "normalize", "similarity"]
+__all__ = ["PROPOSAL_THRESHOLD", "normalize", "similarity"]
 
 # Below this score a name is not worth a reviewer's time.
 PROPOSAL_THRESHOLD = 0.88
@@ -71,21 +71,3 @@ def similarity(left, right):
     if set(a.split()) == set(b.split()):
         return 1.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def blocking_keys(normalized):
-    """Keys under which a normalised name is indexed to find candidates.
-
-    Two names worth comparing share their first or their last significant word
-    (a typo rarely hits both), so matching compares only names sharing a
-    key instead of every pair.
-
-    >>> sorted(blocking_keys("BOULANGERIE CAILLOU"))
-    ['BOULANGERIE', 'CAILLOU']
-    >>> blocking_keys("")
-    set()
-    """
-    words = normalized.split()
-    if not words:
-        return set()
-    return {words[0], words[-1]}
