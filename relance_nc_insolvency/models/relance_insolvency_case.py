@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .. import const
 from ..tools import deadline as deadline_tools, matching
@@ -40,7 +41,6 @@ class RelanceInsolvencyCase(models.Model):
     )
     client_id = fields.Many2one(
         "relance.client",
-        string="Client",
         index="btree_not_null",
         readonly=True,
         help="The provider's client concerned: its uploaded watch list, or its "
@@ -250,19 +250,36 @@ class RelanceInsolvencyCase(models.Model):
     @api.model
     def _find_matches(self, procedures):
         """Pairs (``tools.matching.Match``) of ``procedures`` and watched
-        customers, and the watch entries read; two queries whatever the sizes."""
-        procedures.fetch(["rid", "siren", "name_key"])
-        watches = (
-            self.env["relance.insolvency.watch"]
-            .sudo()
-            .search_fetch(
-                [("watchable", "=", True)],
-                ["company_id", "partner_id", "rid", "siren", "name_key"],
+        customers, and the watch entries concerned; two queries whatever the
+        sizes (plain rows: building 150 000 records would cost more than the
+        matching itself)."""
+        self.env["relance.insolvency.procedure"].flush_model(
+            ["rid", "siren", "name_key"]
+        )
+        self.env["relance.insolvency.watch"].flush_model(
+            ["rid", "siren", "name_key", "watchable"]
+        )
+        announcements = self.env.execute_query(
+            SQL(
+                "SELECT id, rid, siren, name_key FROM relance_insolvency_procedure"
+                " WHERE id = ANY(%s)",
+                procedures.ids,
+            )
+        )
+        watched = self.env.execute_query(
+            SQL(
+                "SELECT id, rid, siren, name_key FROM relance_insolvency_watch"
+                " WHERE watchable"
             )
         )
         found = matching.match(
-            [matching.Party(p.id, p.rid, p.siren, p.name_key) for p in procedures],
-            [matching.Party(w.id, w.rid, w.siren, w.name_key) for w in watches],
+            [matching.Party(*row) for row in announcements],
+            [matching.Party(*row) for row in watched],
+        )
+        watches = (
+            self.env["relance.insolvency.watch"]
+            .sudo()
+            .browse(sorted({item.watched for item in found}))
         )
         return found, watches
 

@@ -2,18 +2,23 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What a case does: alerts, stop and restart of reminders, claims."""
 
+import base64
 from datetime import timedelta
 
 from odoo import fields, models
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from ..tools import claims as claim_tools, deadline as deadline_tools
 
 OPEN_ACTION_STATES = ("draft", "scheduled")
+DECLARATION_REPORT = "relance_nc_insolvency.action_report_declaration"
 
 
 class RelanceInsolvencyCase(models.Model):
     _inherit = "relance.insolvency.case"
+
+    declared_by_provider = fields.Boolean(readonly=True, copy=False)
 
     # ------------------------------------------------------------
     # Opening
@@ -272,3 +277,117 @@ class RelanceInsolvencyCase(models.Model):
                 partner_ids=case.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
+
+    # ------------------------------------------------------------
+    # Declaration
+    # ------------------------------------------------------------
+
+    def _relance_is_provider_side(self):
+        """True when the provider declares: a portal client's case, or a
+        provider agent working on a client's case."""
+        self.ensure_one()
+        if self.watch_id.client_id:
+            return True
+        return bool(self.client_id) and self.env.user.has_group(
+            "relance_nc.group_relance_provider_agent"
+        )
+
+    def _check_declarable(self, declarant="creditor"):
+        """A declaration is filed once; the provider only under mandate."""
+        self.ensure_one()
+        if self.declaration_state != "to_declare":
+            raise UserError(
+                self.env._(
+                    "The claims of %(case)s are already declared.", case=self.name
+                )
+            )
+        if declarant == "provider" or self.watch_id.client_id:
+            client = self.client_id or self.company_id._relance_client()
+            if not client:
+                raise UserError(
+                    self.env._(
+                        "%(case)s belongs to no client of the provider: the "
+                        "provider cannot declare for it.",
+                        case=self.name,
+                    )
+                )
+            client._check_option("insolvency")
+            client._check_mandate(represent=False)
+
+    def _record_declaration_usage(self):
+        """A declaration filed by the provider is a billable service."""
+        product = self.env.ref(
+            "relance_nc.product_service_insolvency_declaration",
+            raise_if_not_found=False,
+        )
+        client = self.client_id or self.company_id._relance_client()
+        if product and client:
+            self.env["relance.usage.line"].sudo()._relance_record(
+                client,
+                product,
+                1.0,
+                self,
+                f"relance.insolvency.case:{self.id}:declaration",
+            )
+
+    def _render_declaration(self):
+        """Render the declaration PDF and keep it attached to the case."""
+        self.ensure_one()
+        pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+            DECLARATION_REPORT, self.ids
+        )
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._(
+                    "Declaration of claims - %(customer)s.pdf", customer=self.name
+                ),
+                "datas": base64.b64encode(pdf),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/pdf",
+            }
+        )
+        self.declaration_attachment_id = attachment
+        return attachment
+
+    def _send_declaration_email(self, attachment):
+        admin = self.administrator_partner_id
+        if not admin.email:
+            raise UserError(
+                self.env._(
+                    "The administrator %(admin)s has no email address.",
+                    admin=admin.display_name,
+                )
+            )
+        self.message_post(
+            body=self.env._(
+                "Please find attached our declaration of claims against %(debtor)s.",
+                debtor=self.procedure_id.debtor_name,
+            ),
+            subject=self.env._("Declaration of claims - %(debtor)s", debtor=self.name),
+            partner_ids=admin.ids,
+            attachment_ids=(attachment | self.attachment_ids).ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    def _send_declaration_letter(self, attachment):
+        """Hand the PDF to relance_nc_edition as a registered letter."""
+        letter = self.env["relance.letter"].create(
+            {
+                "company_id": self.company_id.id,
+                "partner_id": self.administrator_partner_id.id,
+                "kind": "upload",
+                "origin": "creditor",
+                "mail_type": "registered",
+                "subject": attachment.name,
+                "upload_file": attachment.datas,
+                "upload_filename": attachment.name,
+            }
+        )
+        letter.action_submit()
+        self.message_post(
+            body=self.env._(
+                "Declaration sent by registered letter %(letter)s.", letter=letter.name
+            )
+        )
+        return letter

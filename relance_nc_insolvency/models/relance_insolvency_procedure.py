@@ -58,7 +58,7 @@ class RelanceInsolvencyProcedure(models.Model):
         help="Mandataire judiciaire (liquidator in a liquidation), to whom the "
         "claims are declared.",
     )
-    administrator_contact = fields.Text(string="Administrator Contact")
+    administrator_contact = fields.Text()
     administrator_partner_id = fields.Many2one(
         "res.partner",
         string="Administrator",

@@ -43,7 +43,7 @@ class RelanceInsolvencySource(models.Model):
         copy=False,
         help="API key of the provider's user (sent as a Bearer token).",
     )
-    file = fields.Binary(string="File", attachment=False, copy=False)
+    file = fields.Binary(attachment=False, copy=False)
     file_name = fields.Char(copy=False)
     cursor = fields.Char(
         copy=False,

@@ -65,7 +65,9 @@ class RelanceInsolvencyWatch(models.Model):
     @api.model
     def _refresh_hosted(self, companies=None):
         """Rebuild the automatic lists of ``companies`` (all by default)."""
-        companies = companies or self.env["res.company"].sudo().search([])
+        companies = companies or self.env["res.company"].sudo().search(
+            [("active", "=", True)]
+        )
         for company in companies:
             self._refresh_company(company)
 

@@ -13,7 +13,6 @@ class RelanceInsolvencyWatch(models.Model):
 
     client_id = fields.Many2one(
         "relance.client",
-        string="Client",
         index="btree_not_null",
         ondelete="cascade",
         help="Portal client whose uploaded customer file lists this customer.",

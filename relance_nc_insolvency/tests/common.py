@@ -93,7 +93,7 @@ class InsolvencyCommon(RelanceInvoiceCommon):
                     self.end_headers()
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass
+                    return  # the client gave up (timeout, size cap): expected
 
             def log_message(self, *args):
                 pass

@@ -170,11 +170,12 @@ def parse_date(value):
             continue
     words = normalize_words(text)
     if len(words) == 3 and words[1] in _FRENCH_MONTHS:
-        try:
-            day = int(words[0].removesuffix("ER"))
-            return date(int(words[2]), _FRENCH_MONTHS[words[1]], day)
-        except ValueError:
-            pass
+        day = words[0].removesuffix("ER")
+        if day.isdigit() and words[2].isdigit():
+            try:
+                return date(int(words[2]), _FRENCH_MONTHS[words[1]], int(day))
+            except ValueError as err:
+                raise ValueError(f"invalid date {text!r}") from err
     raise ValueError(f"invalid date {text!r}")
 
 
