@@ -1,0 +1,1 @@
+from . import relance_insolvency_declaration_wizard
