@@ -13,7 +13,9 @@ running interpreter imports Odoo 19.0, nothing happens. Otherwise:
    printed);
 3. a virtual environment ``.local/venv`` gets Odoo's ``requirements.txt``
    (what cannot be installed is skipped with its reason, see
-   :data:`SKIPPED`), Odoo itself (editable) and our ``requirements.txt``;
+   :data:`SKIPPED`), Odoo itself (editable; a local tree used in place is
+   linked by a ``.pth`` file instead, so nothing is written into it) and our
+   ``requirements.txt``;
 4. the command re-executes itself with ``.local/venv/bin/python``.
 
 A later run finds ``.local/venv`` ready and only re-executes. Standard library
@@ -110,7 +112,10 @@ def build_environment(local, src):
     tree = obtain_source(src, local)
     python = create_venv(local)
     install_odoo_requirements(python, tree, local)
-    pip(python, "Odoo itself (editable)", "--no-deps", "-e", str(tree))
+    if tree.is_relative_to(local):
+        pip(python, "Odoo itself (editable)", "--no-deps", "-e", str(tree))
+    else:
+        link_tree(python, tree)
     version = odoo_version_of(python)
     if version is None:
         raise devenv.SetupError(f"the new environment {python} cannot import Odoo")
@@ -138,7 +143,7 @@ def obtain_source(src, local):
     target = Path(local) / "odoo"
     path = Path(src).expanduser()
     if path.is_dir():
-        tree = path
+        tree = path.resolve()
     elif is_odoo_tree(target):
         devenv.say(f"Reusing the Odoo source already in {target}")
         return target
@@ -236,6 +241,17 @@ def create_venv(local):
             [sys.executable, "-m", "venv", str(python.parent.parent)], check=True
         )
     return python
+
+
+def link_tree(python, tree):
+    """Make a local tree used in place importable without writing into it."""
+    code = "import sysconfig; print(sysconfig.get_path('purelib'))"
+    out = subprocess.run(
+        [str(python), "-c", code], capture_output=True, text=True, check=True
+    )
+    site = Path(out.stdout.strip())
+    (site / "relance-odoo-source.pth").write_text(f"{tree}\n", encoding="utf-8")
+    devenv.say(f"  Odoo from {tree} (used in place, linked by a .pth file)")
 
 
 def pip(python, what, *args, check=True, quiet=False):
