@@ -59,8 +59,7 @@ RUNTIME_MODULES = {
 TEST_MODULES = {
     "pytest": "pytest",
     "hypothesis": "hypothesis",
-    "ruff": "ruff",
-    "pylint_odoo": "pylint-odoo",
+    "pre_commit": "pre-commit",
     "freezegun": "freezegun",
     "websocket": "websocket-client",
 }
@@ -282,6 +281,8 @@ def missing_system_packages(*, chromium=False):
         packages.append("poppler-utils")  # the tests read the PDFs' text
     if chromium and shutil.which("pandoc") is None:
         packages.append("pandoc")  # setup/gen_readme.py --check
+    if chromium and shutil.which("npm") is None:
+        packages.append("npm")  # pre-commit's prettier hook (pulls nodejs)
     return packages
 
 
