@@ -4,7 +4,7 @@
     "name": "relance.nc - Payment Reminders",
     "summary": "Payment reminders and customer data for New Caledonia and "
     "French Polynesia (RIDET, TAHITI, XPF)",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -42,9 +42,12 @@
         "wizards/relance_audit_report_wizard_views.xml",
         "views/relance_nc_menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "demo": [
         "demo/relance_nc_demo.xml",
     ],
+    # read by res.company._relance_demo_registry, not loaded as data
+    "oca_data_manual": ["demo/ridet_etablissements_demo.csv"],
     "assets": {
         "web.assets_backend": [
             "relance_nc/static/src/sms_counter/**/*",

@@ -8,3 +8,5 @@ from . import test_reminder_engine
 from . import test_call_outcome
 from . import test_sms_gateway
 from . import test_sms_widget
+from . import test_first_use
+from . import test_click_everywhere
