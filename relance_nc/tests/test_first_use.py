@@ -36,7 +36,9 @@ class TestFirstUse(RelanceCommon):
 
     def test_company_created_without_reminder_rights_gets_the_policy(self):
         admin = new_test_user(
-            self.env, login="company_admin", groups="base.group_erp_manager"
+            self.env,
+            login="company_admin",
+            groups="base.group_erp_manager,base.group_partner_manager",
         )
         company = (
             self.env["res.company"]
