@@ -57,10 +57,13 @@
         "views/relance_case_portal_templates.xml",
         "wizards/relance_case_submit_wizard_views.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "demo": [
         "demo/relance_nc_demo.xml",
         "demo/relance_provider_demo.xml",
     ],
+    # read by res.company._relance_demo_registry, not loaded as data
+    "oca_data_manual": ["demo/ridet_etablissements_demo.csv"],
     "assets": {
         "web.assets_backend": [
             "relance_nc/static/src/sms_counter/**/*",

@@ -63,15 +63,13 @@ RUNTIME_MODULES = {
 TEST_MODULES = {
     "pytest": "pytest",
     "hypothesis": "hypothesis",
-    "ruff": "ruff",
-    "pylint_odoo": "pylint-odoo",
+    "pre_commit": "pre-commit",
     "freezegun": "freezegun",
     "websocket": "websocket-client",
 }
 
 ODOO_MISSING_HINT = (
-    "Odoo {series} Community is not importable by {python}: install it with "
-    "`pip install -e /path/to/odoo` (see README.rst)"
+    "Odoo {series} Community is not importable by {python} (see README.rst)"
 )
 
 
@@ -303,6 +301,8 @@ def missing_system_packages(*, chromium=False):
         packages.append("poppler-utils")  # the tests read the PDFs' text
     if chromium and shutil.which("pandoc") is None:
         packages.append("pandoc")  # setup/gen_readme.py --check
+    if chromium and shutil.which("npm") is None:
+        packages.append("npm")  # pre-commit's prettier hook (pulls nodejs)
     return packages
 
 
@@ -315,20 +315,35 @@ def ensure_system_packages(install=True, *, chromium=False):
     packages = missing_system_packages(chromium=chromium)
     if not packages:
         return
-    command = "apt-get install -y " + " ".join(packages)
-    if install and is_root() and shutil.which("apt-get"):
-        step(f"Installing Debian packages: {command}")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update"], check=False, env=env)
-        subprocess.run(["apt-get", "install", "-y", *packages], check=False, env=env)
+    if install and install_debian_packages(packages, "missing"):
         packages = missing_system_packages(chromium=chromium)
         if not packages:
             return
-    prefix = "" if is_root() else "sudo "
-    message = f"missing: {', '.join(packages)}; run `{prefix}{command}`"
+    message = f"missing: {', '.join(packages)}; run `{apt_command(packages)}`"
     if "postgresql" in packages:
         raise SetupError("PostgreSQL binaries not found (initdb, pg_ctl); " + message)
     warn(message)
+
+
+def apt_command(packages):
+    """The ``apt-get install`` command line a user runs for ``packages``."""
+    prefix = "" if is_root() else "sudo "
+    return f"{prefix}apt-get install -y " + " ".join(packages)
+
+
+def install_debian_packages(packages, reason):
+    """``apt-get install`` ``packages`` when root; return whether it was tried.
+
+    As a normal user, only print the command to run.
+    """
+    if not (is_root() and shutil.which("apt-get")):
+        warn(f"Debian packages {reason}: run `{apt_command(packages)}`")
+        return False
+    step(f"Installing Debian packages ({reason}): {apt_command(packages)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update"], check=False, env=env)
+    subprocess.run(["apt-get", "install", "-y", *packages], check=False, env=env)
+    return True
 
 
 # ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import res_company
+from . import res_company_first_use
 from . import res_partner
 from . import relance_registry_unit
 from . import relance_registry_import

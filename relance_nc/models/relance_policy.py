@@ -64,6 +64,27 @@ class RelancePolicy(models.Model):
         return policy or self.sudo().create(self._prepare_default_policy_vals(company))
 
     @api.model
+    def _create_company_defaults(self, companies):
+        """Create the standard policy of the ``companies`` that have no default.
+
+        Its names are written in every active language, so that a French user
+        reviews "Relances standard" before the first run.
+        """
+        policies = self.browse()
+        for company in companies:
+            policies |= self._get_company_default(company)
+        for lang in self.env["res.lang"].search([("code", "!=", "en_US")]):
+            for policy in policies.with_context(lang=lang.code):
+                vals = policy._prepare_default_policy_vals(policy.company_id)
+                policy.name = vals["name"]
+                names = {
+                    cmd[2]["sequence"]: cmd[2]["name"] for cmd in vals["level_ids"]
+                }
+                for level in policy.level_ids:
+                    level.name = names.get(level.sequence, level.name)
+        return policies
+
+    @api.model
     def _prepare_default_policy_vals(self, company):
         """Standard policy: a courtesy email, two reminders, a call, a formal
         notice by registered letter, then the hand-over to the collection firm."""

@@ -22,3 +22,5 @@ from . import test_provider_demo
 from . import test_case
 from . import test_case_flow
 from . import test_case_portal
+from . import test_first_use
+from . import test_click_everywhere

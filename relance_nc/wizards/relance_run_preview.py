@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 
 class RelanceRunPreview(models.TransientModel):
@@ -34,6 +35,15 @@ class RelanceRunPreview(models.TransientModel):
             preview.action_count = len(preview.line_ids)
             preview.total_cost = sum(preview.line_ids.mapped("cost"))
             preview.missing_count = len(preview.line_ids.filtered("missing_info"))
+
+    @api.depends("day", "company_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for preview in self:
+            preview.display_name = self.env._(
+                "Reminder run of %(day)s",
+                day=format_date(self.env, preview.day) if preview.day else "",
+            )
 
     def action_compute(self):
         self.ensure_one()
