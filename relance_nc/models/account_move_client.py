@@ -4,7 +4,7 @@ from odoo import fields, models
 
 
 class AccountMove(models.Model):
-    _inherit = "account.move"
+    _inherit = "account.move"  # pylint: disable=consider-merging-classes-inherited
 
     relance_client_id = fields.Many2one(
         "relance.client",

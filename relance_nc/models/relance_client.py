@@ -48,7 +48,6 @@ class RelanceClient(models.Model):
     )
     hosted_company_id = fields.Many2one(
         "res.company",
-        string="Hosted Company",
         index="btree_not_null",
         help="The creditor's own company in this database, when it invoices "
         "its customers here.",

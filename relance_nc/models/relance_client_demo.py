@@ -21,7 +21,7 @@ DEMO_USAGE = [
 class RelanceClient(models.Model):
     """Demo data of the provider back office (demo/relance_provider_demo.xml)."""
 
-    _inherit = "relance.client"
+    _inherit = "relance.client"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _relance_load_provider_demo(self):
@@ -81,7 +81,7 @@ class RelanceClient(models.Model):
 
     @api.model
     def _relance_demo_clients(self, provider, pricelist):
-        options = self.env["relance.service.option"].search([])
+        options = self.env["relance.service.option"].search([])  # pylint: disable=no-search-all
         hosted = self.env["res.company"].search([("ridet", "=", "0123455001")], limit=1)
         common = {
             "company_id": provider.id,

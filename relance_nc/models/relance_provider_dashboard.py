@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.fields import Domain
 
 
@@ -112,21 +112,3 @@ class RelanceProviderDashboard(models.AbstractModel):
             "domain": [("id", "in", cards.ids)],
             "context": {"create": False},
         }
-
-
-class RelanceProviderQueue(models.TransientModel):
-    """A dashboard card: one work queue and its count, clickable."""
-
-    _name = "relance.provider.queue"
-    _description = "relance.nc Work Queue"
-    _order = "sequence, id"
-
-    key = fields.Char(required=True)
-    name = fields.Char(required=True)
-    count = fields.Integer()
-    sequence = fields.Integer()
-    action_data = fields.Json()
-
-    def action_open(self):
-        self.ensure_one()
-        return self.action_data

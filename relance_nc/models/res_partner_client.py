@@ -4,7 +4,7 @@ from odoo import models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _relance_client(self, provider_company=None):
         """The ``relance.client`` (sudo, maybe empty) of this creditor at

@@ -6,3 +6,4 @@ from . import relance_sms_composer
 from . import relance_audit_report_wizard
 from . import relance_run_preview
 from . import relance_case_submit_wizard
+from . import relance_provider_queue

@@ -21,8 +21,9 @@ first. Run: ``python3 tests/benchmarks/bench_billing.py``.
 """
 
 import argparse
+import contextlib
 import time
-from datetime import date
+from datetime import timedelta
 
 from benchlib import configure_odoo, devenv, peak_rss_mib, prepare_database
 
@@ -98,7 +99,7 @@ def setup_clients(env, company, count):
     )
 
 
-def insert_usage(env, clients, per_client, products):
+def insert_usage(env, clients, per_client, products, start):
     """Insert the usage lines with one SQL statement (setup, not measured)."""
     env.cr.execute(
         """
@@ -107,7 +108,7 @@ def insert_usage(env, clients, per_client, products):
             create_uid, write_uid, create_date, write_date)
         SELECT c.id, c.company_id, c.partner_id,
                (%(products)s::int[])[1 + n %% %(nproducts)s],
-               DATE '2026-10-01' + (n %% 31), 1 + n %% 3, 25, 25 * (1 + n %% 3),
+               %(start)s::date + (n %% 28), 1 + n %% 3, 25, 25 * (1 + n %% 3),
                'bench:' || n, 'to_invoice', 1, 1,
                now() at time zone 'UTC', now() at time zone 'UTC'
           FROM relance_client c, generate_series(1, %(per_client)s) n
@@ -118,6 +119,7 @@ def insert_usage(env, clients, per_client, products):
             "nproducts": len(products),
             "per_client": per_client,
             "clients": clients.ids,
+            "start": start,
         },
     )
     env.cr.commit()
@@ -145,7 +147,6 @@ def main():
 def run(args, cluster):
     import odoo  # noqa: PLC0415
     from odoo.modules.registry import Registry  # noqa: PLC0415
-    from odoo.tests import freeze_time  # noqa: PLC0415
 
     configure_odoo(cluster.port)
     registry = Registry(args.db)
@@ -158,6 +159,10 @@ def run(args, cluster):
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         clean(env)
         company = setup_provider(env)
+        # last month in Nouméa (no frozen clock: it would stop the timer too)
+        start = (company._relance_today().replace(day=1) - timedelta(days=1)).replace(
+            day=1
+        )
         clients = setup_clients(env, company, args.clients)
         products = env["product.product"].search([("default_code", "=like", "RNC-%")])
         products = products[:5]
@@ -168,7 +173,7 @@ def run(args, cluster):
                 "product_id": products[i % len(products)].id,
                 "quantity": 1,
                 "event_key": f"record:{i}",
-                "date": date(2026, 10, 1 + i % 31),
+                "date": start + timedelta(days=i % 28),
             }
             for i in range(args.record)
         ]
@@ -186,9 +191,9 @@ def run(args, cluster):
         assert again == 0, again
         cr.execute("DELETE FROM relance_usage_line WHERE event_key LIKE 'record:%%'")
         cr.commit()
-        insert_usage(env, clients, args.lines, products)
+        insert_usage(env, clients, args.lines, products, start)
         env.invalidate_all()
-        with freeze_time("2026-11-01 02:00:00"):  # 13:00 on the 1st in Nouméa
+        with contextlib.nullcontext():  # last month's usage: invoiced now
             (__, queries) = measure(
                 env,
                 f"month-end invoices: {args.clients} clients, {total} lines",
