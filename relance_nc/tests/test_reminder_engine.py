@@ -9,6 +9,8 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import freeze_time, new_test_user, tagged
 
+from odoo.addons.relance_nc.models.relance_action_channel import Channel
+
 from .common import RelanceInvoiceCommon
 
 
@@ -420,24 +422,27 @@ class TestReminderExecution(RelanceInvoiceCommon):
 
     @freeze_time("2026-10-08 01:00")
     def test_manual_channels_stay_visible(self):
-        # The hand-over waits for the provider connector, which does not
-        # exist yet: it must stay listed, not be sent or dropped.
+        # A channel that no add-on executes (here a declared "fax" without
+        # an executor) must stay listed for the agents, not be sent or dropped.
+        base_registry = type(self.Action)._get_channel_registry
+
+        def registry(model):
+            channels = base_registry(model)
+            channels["fax"] = Channel("fax", "Fax", "use_handover")
+            return channels
+
         level = self.levels.filtered(lambda lvl: lvl.delay == 7)
         level.write({"use_email": False, "use_sms": False, "use_handover": True})
-        action = self._plan(date(2026, 10, 8))
-        self.assertEqual(action.channel, "handover")
-        self.assertNotIn(action, self.Action.search(self.Action._get_due_domain()))
-        self.assertIn(
-            action,
-            self.Action.search(
-                [
-                    ("channel", "in", ("letter", "registered_letter", "handover")),
-                    ("state", "=", "scheduled"),
-                ]
-            ),
-        )
-        action.action_mark_done()
-        self.assertEqual(action.state, "done")
+        with patch.object(type(self.Action), "_get_channel_registry", registry):
+            actions = self._plan(date(2026, 10, 8))
+            fax = actions.filtered(lambda a: a.channel == "fax")
+            self.assertTrue(fax)
+            due = self.Action.search(self.Action._get_due_domain())
+            self.assertNotIn(fax, due)
+            listed = [("channel", "=", "fax"), ("state", "=", "scheduled")]
+            self.assertIn(fax, self.Action.search(listed))
+            fax.action_mark_done()
+            self.assertEqual(fax.state, "done")
 
     def test_crons_run_twice_send_nothing_twice(self):
         with freeze_time("2026-10-08 01:00"), self.enter_registry_test_mode():
