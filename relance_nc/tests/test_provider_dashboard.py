@@ -53,4 +53,5 @@ class TestProviderDashboard(RelanceProviderCommon):
             key for key in cards.mapped("key") if key in ("calls", "failed", "mandate")
         ]
         self.assertEqual(base, ["calls", "failed", "mandate"])
-        self.assertEqual(cards[0].action_open()["res_model"], "relance.action")
+        calls = cards.filtered(lambda card: card.key == "calls")
+        self.assertEqual(calls.action_open()["res_model"], "relance.action")
