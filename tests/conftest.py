@@ -9,6 +9,7 @@ are ever imported.
 
 import importlib.util
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -20,25 +21,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def load_tool(addon, name):
     """Return ``<repo>/<addon>/tools/<name>.py`` loaded by path, without Odoo.
 
-    The module is cached in ``sys.modules`` as ``_relance_tools_<addon>_<name>``
+    The module is a submodule ``_relance_tools_<addon>.<name>`` of a stand-in
+    package whose path is the tools folder, so that tools importing their
+    siblings (``from .names import normalize``) load too, and the add-on's
+    ``__init__`` (which imports Odoo) never runs; it stays in ``sys.modules``
     so that its dataclasses, pickling and doctests find it again.
     """
-    module_name = f"_relance_tools_{addon}_{name}"
-    module = sys.modules.get(module_name)
-    if module is not None:
-        return module
     path = REPO / addon / "tools" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    if spec is None or not path.is_file():
+    if not path.is_file():
         raise FileNotFoundError(path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        del sys.modules[module_name]
-        raise
-    return module
+    package_name = f"_relance_tools_{addon}"
+    if package_name not in sys.modules:
+        package = types.ModuleType(package_name)
+        package.__path__ = [str(path.parent)]
+        sys.modules[package_name] = package
+    return importlib.import_module(f"{package_name}.{name}")
 
 
 @pytest.fixture(name="load_tool", scope="session")

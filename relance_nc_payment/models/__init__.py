@@ -23,6 +23,7 @@ from . import account_move
 from . import relance_client
 from . import relance_fee_rule_client
 from . import relance_payout_client
+
 # Card payment of the collection case fees
 from . import payment_transaction_case
 from . import relance_case
