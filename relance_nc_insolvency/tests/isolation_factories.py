@@ -26,13 +26,18 @@ shared_model(
 
 
 def _procedure(case):
-    return case.env["relance.insolvency.procedure"].create(
-        {
-            "debtor_name": "SARL Boulangerie du Caillou",
-            "ridet": "1231083001",
-            "kind": "reorganisation",
-            "judgment_date": "2026-02-15",
-        }
+    """An announcement (entered by the provider's staff, here as superuser)."""
+    return (
+        case.env["relance.insolvency.procedure"]
+        .sudo()
+        .create(
+            {
+                "debtor_name": "SARL Boulangerie du Caillou",
+                "ridet": "1231083001",
+                "kind": "reorganisation",
+                "judgment_date": "2026-02-15",
+            }
+        )
     )
 
 
