@@ -199,8 +199,12 @@ class RelanceClient(models.Model):
         )
 
     def _has_option(self, code):
+        """Whether the client subscribed to the option ``code``; the options
+        (the provider's catalogue) are read as superuser, so that a portal
+        contact of the client, who may not read the catalogue, is served."""
         self.ensure_one()
-        return code in self.option_ids.mapped("code")
+        client_sudo = self.sudo()
+        return code in client_sudo.option_ids.mapped("code")
 
     def _check_option(self, code):
         """Raise a translated UserError unless the client is active and
@@ -216,15 +220,17 @@ class RelanceClient(models.Model):
                 )
             )
         if not self._has_option(code):
-            option = self.env["relance.service.option"].search(
-                [("code", "=", code)], limit=1
+            option_sudo = (
+                self.env["relance.service.option"]
+                .sudo()
+                .search([("code", "=", code)], limit=1)
             )
             raise UserError(
                 self.env._(
                     "%(client)s has not subscribed to the option "
                     "\u201c%(option)s\u201d: ask its account manager to add it.",
                     client=self.display_name,
-                    option=option.name or code,
+                    option=option_sudo.name or code,
                 )
             )
 

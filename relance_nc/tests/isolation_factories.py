@@ -15,6 +15,15 @@ shared_model(
     "relance.registry.import",
     "Imports of the public register, shared by every creditor.",
 )
+shared_model(
+    "relance.service.option",
+    "The provider's catalogue of services (data records), the same for "
+    "every client; a client's subscription is its relance.client record.",
+)
+shared_model(
+    "relance.case.jurisdiction",
+    "Legal mentions per jurisdiction (data records), the same for every creditor.",
+)
 
 
 def _customer(case, company, name="Client B"):
@@ -98,6 +107,15 @@ def _recovery_row(case, company):
 
 @isolation_factory("relance.receivable.report")
 def _receivable_row(case, company):
+    _move(case, company)
+    case.env.flush_all()
+    return case.env["relance.receivable.report"].search(
+        [("company_id", "=", company.id)]
+    )
+
+
+def _move(case, company):
+    """A posted customer invoice of ``company``."""
     move = (
         case.env["account.move"]
         .with_company(company)
@@ -116,7 +134,71 @@ def _receivable_row(case, company):
         )
     )
     move.action_post()
-    case.env.flush_all()
-    return case.env["relance.receivable.report"].search(
-        [("company_id", "=", company.id)]
+    return move
+
+
+@isolation_factory("relance.client")
+def _client(case, company):
+    """A client of the provider ``company`` (not hosted here); clients are
+    written by the provider's managers only."""
+    client_sudo = (
+        case.env["relance.client"]
+        .sudo()
+        .create(
+            {
+                "company_id": company.id,
+                "partner_id": _customer(case, company, "Creditor Client").id,
+                "state": "active",
+            }
+        )
+    )
+    return client_sudo.with_env(case.env)
+
+
+@isolation_factory("relance.usage.line")
+def _usage_line(case, company):
+    product = case.env["product.product"].create(
+        {"name": "Reminder email", "type": "service", "list_price": 50}
+    )
+    # Usage lines are written by the services performed, as superuser.
+    line_sudo = (
+        case.env["relance.usage.line"]
+        .sudo()
+        .create(
+            {
+                "client_id": _client(case, company).id,
+                "product_id": product.id,
+                "date": "2026-01-15",
+                "quantity": 1,
+                "price_unit": 50,
+                "amount": 50,
+                "event_key": "isolation-test",
+            }
+        )
+    )
+    return line_sudo.with_env(case.env)
+
+
+@isolation_factory("relance.case")
+def _case(case, company):
+    return case.env["relance.case"].create(
+        {
+            "company_id": company.id,
+            "client_id": _client(case, company).id,
+            "debtor_name": "SARL Débiteur",
+            "currency_id": company.currency_id.id,
+        }
+    )
+
+
+@isolation_factory("relance.case.line")
+def _case_line(case, company):
+    return case.env["relance.case.line"].create(
+        {
+            "case_id": _case(case, company).id,
+            "reference": "F2026-001",
+            "date": "2026-01-10",
+            "due_date": "2026-02-10",
+            "amount": 1000,
+        }
     )

@@ -39,7 +39,7 @@ class RelanceInsolvencySource(models.Model):
     )
     api_key = fields.Char(
         string="API Key",
-        groups="relance_nc.group_relance_manager",
+        groups="relance_nc.group_relance_provider_manager",
         copy=False,
         help="API key of the provider's user (sent as a Bearer token).",
     )

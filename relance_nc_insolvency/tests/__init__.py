@@ -6,3 +6,4 @@ from . import test_claims
 from . import test_declaration
 from . import test_feed_controller
 from . import test_client_watch
+from . import test_shared_announcements

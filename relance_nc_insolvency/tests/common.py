@@ -20,6 +20,10 @@ class InsolvencyCommon(RelanceInvoiceCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Announcements and their sources are the provider's staff's to enter.
+        cls.env.user.group_ids |= cls.env.ref(
+            "relance_nc.group_relance_provider_manager"
+        )
         cls.customer.write({"ridet": "1231083002", "company_id": cls.company.id})
         cls.other = cls._create_relance_customer(
             "Quincaillerie de Koné",
