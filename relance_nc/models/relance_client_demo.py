@@ -67,16 +67,13 @@ class RelanceClient(models.Model):
                 "email": "contact@crdc.example.nc",
                 "ridet": "0654321001",
                 "relance_is_provider": True,
+                # before the chart: its taxes take the fiscal country
+                "account_fiscal_country_id": self.env.ref("base.nc").id,
             }
         )
         company.partner_id.tz = "Pacific/Noumea"
         self.env["account.chart.template"]._load("generic_coa", company, False)
-        company.write(
-            {
-                "currency_id": self.env.ref("base.XPF").id,
-                "account_fiscal_country_id": self.env.ref("base.nc").id,
-            }
-        )
+        company.currency_id = self.env.ref("base.XPF")
         return company
 
     @api.model
