@@ -25,7 +25,11 @@ import contextlib
 import time
 from datetime import timedelta
 
-from benchlib import configure_odoo, devenv, peak_rss_mib, prepare_database
+from benchlib import (
+    configure_odoo,
+    peak_rss_mib,
+    run_on_database,
+)
 
 TARGET_S = 60.0
 PREFIX = "Bench client"
@@ -133,15 +137,7 @@ def main():
     parser.add_argument("--record", type=int, default=100_000)
     args = parser.parse_args()
 
-    devenv.require_odoo()
-    cluster = devenv.Cluster()
-    started = cluster.start()
-    try:
-        prepare_database(cluster, args.db, "relance_nc")
-        run(args, cluster)
-    finally:
-        if started:
-            cluster.stop()
+    run_on_database(args, "relance_nc", run)
 
 
 def run(args, cluster):

@@ -19,7 +19,11 @@ import argparse
 import io
 import time
 
-from benchlib import configure_odoo, devenv, peak_rss_mib, prepare_database
+from benchlib import (
+    configure_odoo,
+    peak_rss_mib,
+    run_on_database,
+)
 
 CITIES = ["Nouméa", "Dumbéa", "Le Mont-Dore", "Païta", "Koné", "Bourail", "Lifou"]
 
@@ -109,15 +113,7 @@ def main():
     parser.add_argument("--customers", type=int, default=50_000)
     args = parser.parse_args()
 
-    devenv.require_odoo()
-    cluster = devenv.Cluster()
-    started = cluster.start()
-    try:
-        prepare_database(cluster, args.db, "relance_nc")
-        run(args, cluster)
-    finally:
-        if started:
-            cluster.stop()
+    run_on_database(args, "relance_nc", run)
 
 
 def run(args, cluster):

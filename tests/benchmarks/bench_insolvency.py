@@ -23,7 +23,11 @@ import argparse
 import random
 import time
 
-from benchlib import configure_odoo, devenv, peak_rss_mib, prepare_database
+from benchlib import (
+    configure_odoo,
+    peak_rss_mib,
+    run_on_database,
+)
 
 WORDS = (
     "Boulangerie Garage Pharmacie Transports Nickel Pêcherie Quincaillerie "
@@ -105,15 +109,7 @@ def main():
     parser.add_argument("--clients", type=int, default=200)
     args = parser.parse_args()
 
-    devenv.require_odoo()
-    cluster = devenv.Cluster()
-    started = cluster.start()
-    try:
-        prepare_database(cluster, args.db, "relance_nc_insolvency")
-        run(args, cluster)
-    finally:
-        if started:
-            cluster.stop()
+    run_on_database(args, "relance_nc_insolvency", run)
 
 
 def run(args, cluster):

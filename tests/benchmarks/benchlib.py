@@ -48,6 +48,21 @@ def prepare_database(cluster, db, module, *, data_dir=None, fresh=False):
     )
 
 
+def run_on_database(args, module, run):
+    """Start the private cluster, create or update ``args.db`` with
+    ``module``, then call ``run(args, cluster)``; stop the cluster afterwards
+    when this call started it."""
+    devenv.require_odoo()
+    cluster = devenv.Cluster()
+    started = cluster.start()
+    try:
+        prepare_database(cluster, args.db, module)
+        run(args, cluster)
+    finally:
+        if started:
+            cluster.stop()
+
+
 def configure_odoo(port, *, data_dir=None, log_level="warn"):
     """Odoo's options for this checkout's add-ons and the cluster on ``port``."""
     from odoo.tools import config  # noqa: PLC0415
