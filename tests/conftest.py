@@ -38,6 +38,17 @@ def load_tool(addon, name):
     return importlib.import_module(f"{package_name}.{name}")
 
 
+def tool_fixture(addon, name):
+    """A module-scoped fixture named ``name`` giving that tool of ``addon``:
+    ``kpi = tool_fixture("relance_nc", "kpi")`` in a test module."""
+
+    @pytest.fixture(name=name, scope="module")
+    def _tool():
+        return load_tool(addon, name)
+
+    return _tool
+
+
 @pytest.fixture(name="load_tool", scope="session")
 def _load_tool_fixture():
     """Give tests the :func:`load_tool` helper."""

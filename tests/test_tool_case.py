@@ -2,10 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc/tools/case.py (collection cases: seed 002 data rules)."""
 
-import doctest
 from datetime import date
 
 import pytest
+from conftest import tool_fixture
 
 D = date
 TODAY = D(2026, 6, 1)
@@ -13,14 +13,7 @@ INVOICE_DATE = D(2026, 3, 1)
 DUE_DATE = D(2026, 3, 31)
 
 
-@pytest.fixture(scope="module")
-def case(load_tool):
-    return load_tool("relance_nc", "case")
-
-
-def test_doctests(case):
-    result = doctest.testmod(case)
-    assert result.failed == 0 and result.attempted > 0
+case = tool_fixture("relance_nc", "case")
 
 
 def line(

@@ -3,7 +3,6 @@
 """Tests of relance_nc_edition/tools/documents.py: the LibreOffice
 conversion leaves no process and no folder behind, and has no network."""
 
-import doctest
 import io
 import os
 import socket
@@ -14,11 +13,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import tool_fixture
 
-
-@pytest.fixture(scope="module")
-def documents(load_tool):
-    return load_tool("relance_nc_edition", "documents")
+documents = tool_fixture("relance_nc_edition", "documents")
 
 
 def _docx():
@@ -39,16 +36,6 @@ def _processes_mentioning(text):
         if text.encode() in cmdline:
             found.append((pid, cmdline.replace(b"\0", b" ")[:200]))
     return found
-
-
-def test_doctests(documents):
-    assert doctest.testmod(documents).failed == 0
-
-
-def test_module_does_not_import_odoo(documents):
-    source = Path(documents.__file__).read_text(encoding="utf-8")
-    assert "import odoo" not in source
-    assert "from odoo" not in source
 
 
 def test_timeout_kills_the_whole_group_and_cleans_up(documents, tmp_path):

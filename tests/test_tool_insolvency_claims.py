@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc_insolvency/tools/claims.py (claims at the judgment date)."""
 
-import doctest
 from datetime import date
 from decimal import Decimal
 
@@ -12,12 +11,6 @@ from insolvency_tools import load
 claims = load("claims")
 Inst, P = claims.Instalment, claims.Payment
 JUDGMENT = date(2026, 2, 15)
-
-
-def test_doctests():
-    result = doctest.testmod(claims)
-    assert result.attempted >= 5
-    assert result.failed == 0
 
 
 @pytest.mark.parametrize(

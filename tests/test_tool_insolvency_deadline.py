@@ -2,19 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc_insolvency/tools/deadline.py (délibération n° 352)."""
 
-import doctest
 from datetime import date
 
 import pytest
 from insolvency_tools import load
 
 deadline = load("deadline")
-
-
-def test_doctests():
-    result = doctest.testmod(deadline)
-    assert result.attempted >= 8
-    assert result.failed == 0
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc_insolvency/tools/feed.py (files, provider feed, BODACC)."""
 
-import doctest
 import json
 from datetime import date
 
@@ -12,12 +11,6 @@ from insolvency_tools import load
 feed = load("feed")
 
 HEADER = "nom;ridet;siren;type;date_jugement;tribunal;date_publication;jonc\n"
-
-
-def test_doctests():
-    result = doctest.testmod(feed)
-    assert result.attempted >= 10
-    assert result.failed == 0
 
 
 @pytest.mark.parametrize(

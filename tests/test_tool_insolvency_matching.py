@@ -2,18 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc_insolvency/tools/matching.py (RID, SIREN, name)."""
 
-import doctest
-
 import pytest
 from insolvency_tools import load
 
 matching = load("matching")
 Party = matching.Party
-
-
-def test_doctests():
-    result = doctest.testmod(matching)
-    assert result.failed == 0
 
 
 @pytest.mark.parametrize(

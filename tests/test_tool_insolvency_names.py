@@ -2,20 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc_insolvency/tools/names.py and identifiers.py."""
 
-import doctest
-
 import pytest
 from insolvency_tools import load
 
 names = load("names")
 identifiers = load("identifiers")
-
-
-@pytest.mark.parametrize("module", [names, identifiers])
-def test_doctests(module):
-    result = doctest.testmod(module)
-    assert result.attempted >= 5
-    assert result.failed == 0
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc_insolvency/tools/watchlist.py (portal customer files)."""
 
-import doctest
 import io
 
 import pytest
@@ -10,10 +9,6 @@ from insolvency_tools import load
 
 watchlist = load("watchlist")
 feed = load("feed")
-
-
-def test_doctests():
-    assert doctest.testmod(watchlist).failed == 0
 
 
 @pytest.mark.parametrize(

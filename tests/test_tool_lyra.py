@@ -2,14 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Lyra form API V2 signature and amounts (run without Odoo)."""
 
-import doctest
-
 import pytest
+from conftest import tool_fixture
 
-
-@pytest.fixture(scope="module")
-def lyra(load_tool):
-    return load_tool("relance_nc_payment", "lyra")
+lyra = tool_fixture("relance_nc_payment", "lyra")
 
 
 FORM = {
@@ -24,12 +20,6 @@ FORM = {
     "vads_trans_id": "123456",
     "vads_version": "V2",
 }
-
-
-def test_doctests(lyra):
-    result = doctest.testmod(lyra)
-    assert result.attempted > 5
-    assert result.failed == 0
 
 
 @pytest.mark.parametrize(

@@ -2,19 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """relance_nc_edition/tools/mailing.py: sheets, postage, pages of a batch (no Odoo)."""
 
-import doctest
-
 import pytest
+from conftest import tool_fixture
 
-
-@pytest.fixture(name="mailing", scope="module")
-def _mailing(load_tool):
-    return load_tool("relance_nc_edition", "mailing")
-
-
-def test_doctests(mailing):
-    failures, _tests = doctest.testmod(mailing)
-    assert failures == 0
+mailing = tool_fixture("relance_nc_edition", "mailing")
 
 
 @pytest.mark.parametrize(

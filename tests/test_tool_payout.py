@@ -2,31 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """relance_nc_payment/tools/payout.py: payout dates, fees, netting (no Odoo)."""
 
-import doctest
 from datetime import date
 
 import pytest
+from conftest import tool_fixture
+
+payout = tool_fixture("relance_nc_payment", "payout")
 
 
-@pytest.fixture(name="payout", scope="module")
-def _payout(load_tool):
-    return load_tool("relance_nc_payment", "payout")
-
-
-@pytest.fixture(name="schedule", scope="module")
-def _schedule(load_tool):
-    return load_tool("relance_nc", "schedule")
+schedule = tool_fixture("relance_nc", "schedule")
 
 
 @pytest.fixture(name="nc")
 def _nc(schedule):
     """Holidays of New Caledonia for a year."""
     return lambda year: schedule.public_holidays(year, "NC")
-
-
-def test_doctests(payout):
-    failures, _tests = doctest.testmod(payout)
-    assert failures == 0
 
 
 @pytest.mark.parametrize(

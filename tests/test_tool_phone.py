@@ -3,21 +3,12 @@
 """Tests of relance_nc/tools/phone.py (NC +687 / PF +689 phone numbers)."""
 
 import dataclasses
-import doctest
 
 import pytest
+from conftest import tool_fixture
 from phonenumbers import PhoneNumberType
 
-
-@pytest.fixture(scope="module")
-def phone(load_tool):
-    return load_tool("relance_nc", "phone")
-
-
-def test_doctests(phone):
-    result = doctest.testmod(phone)
-    assert result.attempted > 5
-    assert result.failed == 0
+phone = tool_fixture("relance_nc", "phone")
 
 
 @pytest.mark.parametrize(

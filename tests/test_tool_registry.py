@@ -10,13 +10,13 @@ import ast
 import csv
 import dataclasses
 import datetime
-import doctest
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import tool_fixture
 
 TOOLS_DIR = Path(__file__).resolve().parent.parent / "relance_nc" / "tools"
 TOOL_NAMES = sorted(p.stem for p in TOOLS_DIR.glob("*.py") if p.stem != "__init__")
@@ -31,14 +31,10 @@ TAHITI_HEADER = (
 TAHITI_COLUMNS = TAHITI_HEADER.split(";")
 
 
-@pytest.fixture(scope="module")
-def registry(load_tool):
-    return load_tool("relance_nc", "registry")
+registry = tool_fixture("relance_nc", "registry")
 
 
-@pytest.fixture(scope="module")
-def phone(load_tool):
-    return load_tool("relance_nc", "phone")
+phone = tool_fixture("relance_nc", "phone")
 
 
 def tahiti_line(**values):
@@ -56,13 +52,6 @@ def parse_all(registry, lines):
 # ---------------------------------------------------------------------------
 # Rules shared by all tools modules
 # ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", TOOL_NAMES)
-def test_tool_doctests(load_tool, name):
-    result = doctest.testmod(load_tool("relance_nc", name))
-    assert result.attempted > 0
-    assert result.failed == 0
 
 
 def test_tools_load_without_odoo():

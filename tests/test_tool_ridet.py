@@ -2,9 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc/tools/ridet.py (New Caledonian RIDET)."""
 
-import doctest
-
 import pytest
+from conftest import tool_fixture
 from stdnum.exceptions import InvalidFormat, InvalidLength, ValidationError
 
 # RIDs seen on real documents (nc-domain.md section 1): all pass Luhn.
@@ -19,15 +18,7 @@ REAL_RIDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def ridet(load_tool):
-    return load_tool("relance_nc", "ridet")
-
-
-def test_doctests(ridet):
-    result = doctest.testmod(ridet)
-    assert result.attempted > 10
-    assert result.failed == 0
+ridet = tool_fixture("relance_nc", "ridet")
 
 
 @pytest.mark.parametrize(

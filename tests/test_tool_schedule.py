@@ -3,11 +3,11 @@
 """Tests of relance_nc/tools/schedule.py (send windows, holidays, time zones)."""
 
 import dataclasses
-import doctest
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfoNotFoundError
 
 import pytest
+from conftest import tool_fixture
 
 D = date
 DT = datetime
@@ -75,15 +75,7 @@ PF_2027 = {
 HOLIDAYS = set(NC_2026) | set(NC_2027)
 
 
-@pytest.fixture(scope="module")
-def schedule(load_tool):
-    return load_tool("relance_nc", "schedule")
-
-
-def test_doctests(schedule):
-    result = doctest.testmod(schedule)
-    assert result.attempted >= 20
-    assert result.failed == 0
+schedule = tool_fixture("relance_nc", "schedule")
 
 
 # --- Easter and holidays --------------------------------------------------

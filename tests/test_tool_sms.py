@@ -2,9 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc/tools/sms.py (SMS counting, splitting, transliteration)."""
 
-import doctest
-
 import pytest
+from conftest import tool_fixture
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -66,9 +65,7 @@ SPLIT_TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def sms(load_tool):
-    return load_tool("relance_nc", "sms")
+sms = tool_fixture("relance_nc", "sms")
 
 
 def _boundaries(sms, text):
@@ -78,12 +75,6 @@ def _boundaries(sms, text):
         position += len(part)
         cuts.append(position)
     return cuts
-
-
-def test_doctests(sms):
-    result = doctest.testmod(sms)
-    assert result.attempted >= 20
-    assert result.failed == 0
 
 
 # --- alphabet -------------------------------------------------------------

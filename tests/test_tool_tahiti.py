@@ -2,21 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc/tools/tahiti.py (Polynesian numéro TAHITI)."""
 
-import doctest
-
 import pytest
+from conftest import tool_fixture
 from stdnum.exceptions import InvalidFormat, InvalidLength
 
-
-@pytest.fixture(scope="module")
-def tahiti(load_tool):
-    return load_tool("relance_nc", "tahiti")
-
-
-def test_doctests(tahiti):
-    result = doctest.testmod(tahiti)
-    assert result.attempted > 10
-    assert result.failed == 0
+tahiti = tool_fixture("relance_nc", "tahiti")
 
 
 @pytest.mark.parametrize(

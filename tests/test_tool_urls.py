@@ -2,27 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Tests of relance_nc/tools/urls.py (which URLs secrets may travel to)."""
 
-import doctest
-from pathlib import Path
-
 import pytest
+from conftest import tool_fixture
 
-
-@pytest.fixture(scope="module")
-def urls(load_tool):
-    return load_tool("relance_nc", "urls")
-
-
-def test_doctests(urls):
-    result = doctest.testmod(urls)
-    assert result.attempted >= 8
-    assert result.failed == 0
-
-
-def test_module_does_not_import_odoo(urls):
-    source = Path(urls.__file__).read_text(encoding="utf-8")
-    assert "import odoo" not in source
-    assert "from odoo" not in source
+urls = tool_fixture("relance_nc", "urls")
 
 
 @pytest.mark.parametrize(

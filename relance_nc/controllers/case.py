@@ -1,9 +1,9 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import UserError
 from odoo.http import Controller, request, route
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from .portal_access import document_sudo
 
 
 class RelanceCaseEscalation(Controller):
@@ -23,12 +23,9 @@ class RelanceCaseEscalation(Controller):
         sitemap=False,
     )
     def relance_case_escalate(self, case_id, access_token=None, **post):
-        try:
-            case_sudo = CustomerPortal()._document_check_access(
-                "relance.case", case_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
-            raise request.not_found() from None
+        case_sudo = document_sudo("relance.case", case_id, access_token)
+        if not case_sudo:
+            raise request.not_found()
         error = None
         if request.httprequest.method == "POST" and case_sudo.state in (
             "submitted",

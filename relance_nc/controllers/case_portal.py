@@ -1,11 +1,12 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import UserError
 from odoo.http import request, route
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.relance_case_form import FORM_ROWS
+from .portal_access import document_sudo, portal_client_sudo
 
 
 class RelanceCasePortal(CustomerPortal):
@@ -28,7 +29,7 @@ class RelanceCasePortal(CustomerPortal):
 
     def _relance_portal_client(self):
         """The client file of the portal user's company (sudo), or empty."""
-        return request.env.user.partner_id.sudo()._relance_client()
+        return portal_client_sudo()
 
     @route("/my/cases", type="http", auth="user", website=True, sitemap=False)
     def relance_portal_cases(self, **kw):
@@ -47,11 +48,8 @@ class RelanceCasePortal(CustomerPortal):
         "/my/cases/<int:case_id>", type="http", auth="user", website=True, sitemap=False
     )
     def relance_portal_case(self, case_id, access_token=None, **kw):
-        try:
-            case_sudo = self._document_check_access(
-                "relance.case", case_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
+        case_sudo = document_sudo("relance.case", case_id, access_token)
+        if not case_sudo:
             return request.redirect("/my/cases")
         values = self._prepare_portal_layout_values()
         values.update({"case": case_sudo, "page_name": "relance_case"})
@@ -69,21 +67,14 @@ class RelanceCasePortal(CustomerPortal):
         client = self._relance_portal_client()
         if not client:
             return request.redirect("/my/cases")
-        values = {"post": post, "errors": {}, "public": False}
-        if request.httprequest.method == "POST":
-            Case = request.env["relance.case"]
-            vals, errors = Case._relance_form_parse(post)
-            if not errors:
-                try:
-                    with request.env.cr.savepoint():
-                        case_sudo = Case._relance_create_from_form(
-                            vals, client, "portal", ip=request.httprequest.remote_addr
-                        )
-                    return request.redirect(case_sudo._relance_after_submit_url())
-                except UserError as err:
-                    errors = {"case": [str(err)]}
-            values["errors"] = errors
-        return self._relance_render_form(values)
+        Case = request.env["relance.case"]
+
+        def create(vals):
+            return Case._relance_create_from_form(
+                vals, client, "portal", ip=request.httprequest.remote_addr
+            )
+
+        return self._relance_case_form(post, Case, create)
 
     @route(
         "/relance/eco",
@@ -96,25 +87,31 @@ class RelanceCasePortal(CustomerPortal):
     def relance_public_case(self, **post):
         """The public Eco form: a creditor who is not a client yet becomes a
         prospect; guarded by a honeypot and a rate limit per address."""
-        values = {"post": post, "errors": {}, "public": True}
+        if request.httprequest.method == "POST" and post.get("website_url"):
+            # honeypot: only robots fill it
+            return request.render("relance_nc.relance_case_thanks", {"case": None})
+        Case = request.env["relance.case"].with_context(lang=self._relance_lang())
+        ip = request.httprequest.remote_addr
+
+        def create(vals):
+            Case._relance_check_rate_limit(ip, vals["creditor_email"])
+            client = Case._relance_prospect_client(vals["_creditor"])
+            return Case._relance_create_from_form(
+                vals, client, "public", ip=ip, name=vals["_creditor"]["name"]
+            )
+
+        return self._relance_case_form(post, Case, create, public=True)
+
+    def _relance_case_form(self, post, Case, create, public=False):
+        """The case form; on a POST without errors, ``create(vals)`` makes the
+        case (in a savepoint) and the visitor goes on to its next page."""
+        values = {"post": post, "errors": {}, "public": public}
         if request.httprequest.method == "POST":
-            if post.get("website_url"):  # honeypot: only robots fill it
-                return request.render("relance_nc.relance_case_thanks", {"case": None})
-            Case = request.env["relance.case"].with_context(lang=self._relance_lang())
-            vals, errors = Case._relance_form_parse(post, public=True)
+            vals, errors = Case._relance_form_parse(post, public=public)
             if not errors:
-                ip = request.httprequest.remote_addr
                 try:
-                    Case._relance_check_rate_limit(ip, vals["creditor_email"])
                     with request.env.cr.savepoint():
-                        client = Case._relance_prospect_client(vals["_creditor"])
-                        case_sudo = Case._relance_create_from_form(
-                            vals,
-                            client,
-                            "public",
-                            ip=ip,
-                            name=vals["_creditor"]["name"],
-                        )
+                        case_sudo = create(vals)
                     return request.redirect(case_sudo._relance_after_submit_url())
                 except UserError as err:
                     errors = {"case": [str(err)]}
@@ -126,11 +123,12 @@ class RelanceCasePortal(CustomerPortal):
     )
     def relance_public_case_thanks(self, case=None, access_token=None, **kw):
         try:
-            case_sudo = self._document_check_access(
-                "relance.case", int(case or 0), access_token=access_token
-            )
-        except (AccessError, MissingError, ValueError):
+            case_id = int(case or 0)
+        except ValueError:
             raise request.not_found() from None
+        case_sudo = document_sudo("relance.case", case_id, access_token)
+        if not case_sudo:
+            raise request.not_found()
         return request.render("relance_nc.relance_case_thanks", {"case": case_sudo})
 
     def _relance_lang(self):

@@ -24,6 +24,20 @@ class Channel:
     optout_field: str | None = None
     cost_field: str | None = None
 
+    @classmethod
+    def declare(cls, code, label, requires=None, optout=None):
+        """The channel named by the conventions: level field ``use_<code>``,
+        company cost ``relance_cost_<code>``, partner opt-out
+        ``relance_optout_<optout>`` (none when ``optout`` is None)."""
+        return cls(
+            code,
+            label,
+            f"use_{code}",
+            requires=requires,
+            optout_field=optout and f"relance_optout_{optout}",
+            cost_field=f"relance_cost_{code}",
+        )
+
 
 class RelanceAction(models.Model):
     """The channel registry: which channels exist, what each one needs, and
@@ -40,54 +54,22 @@ class RelanceAction(models.Model):
         ``_execute_<code>`` in its own files; the execution cron then sends
         it. A channel without an executor is handled by hand (marked done).
         """
-        channels = [
-            Channel(
-                "email",
-                self.env._("Email"),
-                "use_email",
-                requires="email",
-                optout_field="relance_optout_email",
-                cost_field="relance_cost_email",
-            ),
-            Channel(
-                "sms",
-                self.env._("SMS"),
-                "use_sms",
-                requires="mobile",
-                optout_field="relance_optout_sms",
-                cost_field="relance_cost_sms",
-            ),
-            Channel(
-                "letter",
-                self.env._("Letter"),
-                "use_letter",
-                requires="address",
-                optout_field="relance_optout_letter",
-                cost_field="relance_cost_letter",
-            ),
-            Channel(
+        env = self.env
+        # code, label, what the recipient needs, opt-out (relance_optout_<x>)
+        declarations = [
+            ("email", env._("Email"), "email", "email"),
+            ("sms", env._("SMS"), "mobile", "sms"),
+            ("letter", env._("Letter"), "address", "letter"),
+            (
                 "registered_letter",
-                self.env._("Registered letter (LR AR)"),
-                "use_registered_letter",
-                requires="address",
-                optout_field="relance_optout_letter",
-                cost_field="relance_cost_registered_letter",
+                env._("Registered letter (LR AR)"),
+                "address",
+                "letter",
             ),
-            Channel(
-                "call",
-                self.env._("Phone call"),
-                "use_call",
-                requires="phone",
-                optout_field="relance_optout_call",
-                cost_field="relance_cost_call",
-            ),
-            Channel(
-                "handover",
-                self.env._("Hand-over to collection"),
-                "use_handover",
-                cost_field="relance_cost_handover",
-            ),
+            ("call", env._("Phone call"), "phone", "call"),
+            ("handover", env._("Hand-over to collection"), None, None),
         ]
+        channels = [Channel.declare(*declaration) for declaration in declarations]
         return {channel.code: channel for channel in channels}
 
     @api.model

@@ -12,32 +12,34 @@ class RelanceProviderDashboard(models.AbstractModel):
     @api.model
     def _relance_queues(self):
         firm = Domain("provider_company_id", "=", self.env.company.id)
-        context = {"search_default_group_creditor": 1}
-        return super()._relance_queues() + [
-            self._relance_queue(
+        submitted = Domain("state", "=", "submitted")
+        # key, name, domain (besides the firm's cases); sequences from 25
+        queues = [
+            (
                 "case_eco",
                 self.env._("Eco emails to send"),
-                "relance.case",
-                firm & Domain("kind", "=", "eco") & Domain("state", "=", "submitted"),
-                sequence=25,
-                context=context,
+                Domain("kind", "=", "eco") & submitted,
             ),
-            self._relance_queue(
+            (
                 "case_classic",
                 self.env._("Classic collection cases"),
-                "relance.case",
-                firm & Domain("state", "=", "escalated"),
-                sequence=26,
-                context=context,
+                Domain("state", "=", "escalated"),
             ),
-            self._relance_queue(
+            (
                 "case_terms",
                 self.env._("Cases awaiting a call (terms of sale)"),
-                "relance.case",
-                firm
-                & Domain("apply_terms_of_sale", "=", True)
+                Domain("apply_terms_of_sale", "=", True)
                 & Domain("state", "in", ("submitted", "escalated")),
-                sequence=27,
-                context=context,
             ),
+        ]
+        return super()._relance_queues() + [
+            self._relance_queue(
+                key,
+                name,
+                "relance.case",
+                firm & domain,
+                sequence=25 + index,
+                context={"search_default_group_creditor": 1},
+            )
+            for index, (key, name, domain) in enumerate(queues)
         ]

@@ -35,6 +35,24 @@ class TestCallOutcome(RelanceInvoiceCommon):
         )
         wizard.action_save()
 
+    def _promised_call(self):
+        """A call in which the customer promised to pay 48 500 on 05/11."""
+        call = self._call()
+        self._record(
+            call,
+            outcome="promise",
+            promise_date=date(2026, 11, 5),
+            promise_amount=48500,
+            note="Paiement par virement",
+        )
+        return call
+
+    def _report(self, call):
+        """The call report emailed to the creditor."""
+        return self.env["mail.mail"].search(
+            [("model", "=", "relance.action"), ("res_id", "=", call.id)]
+        )
+
     def test_call_becomes_a_task_for_the_agent(self):
         call = self._call()
         self.assertEqual(call.state, "scheduled")
@@ -54,14 +72,7 @@ class TestCallOutcome(RelanceInvoiceCommon):
         self.assertEqual(len(call.activity_ids), 1)
 
     def test_promise_blocks_reminders_and_reports_to_the_creditor(self):
-        call = self._call()
-        self._record(
-            call,
-            outcome="promise",
-            promise_date=date(2026, 11, 5),
-            promise_amount=48500,
-            note="Paiement par virement",
-        )
+        call = self._promised_call()
         self.assertRecordValues(
             call,
             [
@@ -77,9 +88,7 @@ class TestCallOutcome(RelanceInvoiceCommon):
             [{"relance_block": "promise", "relance_promise_date": date(2026, 11, 5)}],
         )
         self.assertFalse(call.activity_ids)
-        report = self.env["mail.mail"].search(
-            [("model", "=", "relance.action"), ("res_id", "=", call.id)]
-        )
+        report = self._report(call)
         self.assertEqual(report.email_to, "compta@creancier.example.nc")
         self.assertIn("48", report.body_html)
         self.assertIn(
@@ -122,17 +131,8 @@ class TestCallOutcome(RelanceInvoiceCommon):
             ["relance_nc"], ["fr_FR"], overwrite=True
         )
         self.company.partner_id.lang = "fr_FR"
-        call = self._call()
-        self._record(
-            call,
-            outcome="promise",
-            promise_date=date(2026, 11, 5),
-            promise_amount=48500,
-            note="Paiement par virement",
-        )
-        report = self.env["mail.mail"].search(
-            [("model", "=", "relance.action"), ("res_id", "=", call.id)]
-        )
+        call = self._promised_call()
+        report = self._report(call)
         self.assertEqual(
             report.subject, "Compte rendu d'appel : Boulangerie du Caillou"
         )

@@ -9,6 +9,19 @@ from odoo.tests import freeze_time, new_test_user, tagged
 from .common_provider import RelanceProviderCommon
 
 
+def fixed_price_item(product, price, **vals):
+    """A pricelist item creation command: ``product`` at ``price``."""
+    return Command.create(
+        {
+            "applied_on": "0_product_variant",
+            "product_id": product.id,
+            "compute_price": "fixed",
+            "fixed_price": price,
+            **vals,
+        }
+    )
+
+
 @tagged("post_install", "-at_install")
 class TestProviderClient(RelanceProviderCommon):
     def test_company_and_partner_find_their_client(self):
@@ -64,24 +77,8 @@ class TestProviderClient(RelanceProviderCommon):
 
     def test_pricelist_price_at_the_event_date(self):
         self.pricelist.item_ids = [
-            Command.create(
-                {
-                    "applied_on": "0_product_variant",
-                    "product_id": self.sms.id,
-                    "compute_price": "fixed",
-                    "fixed_price": 18,
-                    "date_end": "2026-10-31 23:59:59",
-                }
-            ),
-            Command.create(
-                {
-                    "applied_on": "0_product_variant",
-                    "product_id": self.sms.id,
-                    "compute_price": "fixed",
-                    "fixed_price": 20,
-                    "date_start": "2026-11-01 00:00:00",
-                }
-            ),
+            fixed_price_item(self.sms, 18, date_end="2026-10-31 23:59:59"),
+            fixed_price_item(self.sms, 20, date_start="2026-11-01 00:00:00"),
         ]
         october = self.Usage._relance_record(
             self.client, self.sms, 3, None, "sms:1", date=date(2026, 10, 30)
@@ -208,16 +205,7 @@ class TestUsageRecordingQueries(RelanceProviderCommon):
         return self.cr.sql_log_count - queries
 
     def test_no_query_per_usage_line(self):
-        self.pricelist.item_ids = [
-            Command.create(
-                {
-                    "applied_on": "0_product_variant",
-                    "product_id": self.sms.id,
-                    "compute_price": "fixed",
-                    "fixed_price": 18,
-                }
-            )
-        ]
+        self.pricelist.item_ids = [fixed_price_item(self.sms, 18)]
         small = self._record(20, "a")
         large = self._record(400, "b")
         self.assertLessEqual(large, small, (small, large))

@@ -55,23 +55,20 @@ class RelanceLetterDeliveryWizard(models.TransientModel):
     def _check_proof_date(self):
         """The proof is dated between the posting and today."""
         for letter in self.letter_ids:
-            today = letter.company_id._relance_today()
-            if self.date > today:
-                raise ValidationError(
-                    self.env._(
-                        "The proof of %(letter)s cannot be dated %(date)s, after "
-                        "today.",
-                        letter=letter.name,
-                        date=self.date,
-                    )
+            if self.date > letter.company_id._relance_today():
+                message = self.env._(
+                    "The proof of %(letter)s cannot be dated %(date)s, after today.",
+                    letter=letter.name,
+                    date=self.date,
                 )
-            if letter.posted_on and self.date < letter.posted_on:
-                raise ValidationError(
-                    self.env._(
-                        "The proof of %(letter)s cannot be dated %(date)s, before "
-                        "the letter was posted on %(posted)s.",
-                        letter=letter.name,
-                        date=self.date,
-                        posted=letter.posted_on,
-                    )
+            elif letter.posted_on and self.date < letter.posted_on:
+                message = self.env._(
+                    "The proof of %(letter)s cannot be dated %(date)s, before "
+                    "the letter was posted on %(posted)s.",
+                    letter=letter.name,
+                    date=self.date,
+                    posted=letter.posted_on,
                 )
+            else:
+                continue
+            raise ValidationError(message)

@@ -1,7 +1,5 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import json
-
 from odoo import http
 from odoo.http import request
 
@@ -51,8 +49,4 @@ class InsolvencyFeedController(http.Controller):
         return request.make_json_response(body)
 
     def _error(self, status, message):
-        return request.make_response(
-            json.dumps({"error": message}),
-            headers=[("Content-Type", "application/json")],
-            status=status,
-        )
+        return request.make_json_response({"error": message}, status=status)

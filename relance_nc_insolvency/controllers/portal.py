@@ -1,24 +1,13 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import json
-
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.relance_nc.controllers.portal_access import portal_client_sudo
 
 MAX_UPLOAD = 20 * 1024 * 1024
-
-
-def _portal_client():
-    """The relance.client (sudo) of the logged-in portal contact, or empty."""
-    partner = request.env.user.partner_id.commercial_partner_id
-    return (
-        request.env["relance.client"]
-        .sudo()
-        .search([("partner_id", "=", partner.id), ("state", "=", "active")], limit=1)
-    )
 
 
 class InsolvencyPortal(CustomerPortal):
@@ -28,7 +17,7 @@ class InsolvencyPortal(CustomerPortal):
         "/my/insolvency", type="http", auth="user", methods=["GET"], website=True
     )
     def portal_insolvency(self, **kwargs):
-        client = _portal_client()
+        client = portal_client_sudo(active_only=True)
         if not client:
             return request.not_found()
         return self._render(client)
@@ -41,7 +30,7 @@ class InsolvencyPortal(CustomerPortal):
         website=True,
     )
     def portal_upload(self, customer_file=None, **kwargs):
-        client = _portal_client()
+        client = portal_client_sudo(active_only=True)
         if not client:
             return request.not_found()
         if not hasattr(customer_file, "read"):
@@ -87,7 +76,7 @@ class InsolvencyPortal(CustomerPortal):
     )
     def api_upload(self, filename="customers.csv", **kwargs):
         """Replace the client's watch list with the file sent as the body."""
-        client = _portal_client()
+        client = portal_client_sudo(active_only=True)
         if not client:
             return self._json(403, {"error": "no relance.nc client for this user"})
         content = request.httprequest.get_data(cache=False)[: MAX_UPLOAD + 1]
@@ -103,8 +92,4 @@ class InsolvencyPortal(CustomerPortal):
         return self._json(200, report)
 
     def _json(self, status, body):
-        return request.make_response(
-            json.dumps(body),
-            headers=[("Content-Type", "application/json")],
-            status=status,
-        )
+        return request.make_json_response(body, status=status)

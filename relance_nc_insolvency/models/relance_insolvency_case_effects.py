@@ -41,11 +41,17 @@ class RelanceInsolvencyCase(models.Model):
             procedure=self.procedure_id.display_name,
         )
 
-    def _open_moves_domain(self):
+    def _customer_moves_domain(self):
+        """The journal entries of the case's customer in the case's company."""
         self.ensure_one()
         return [
             ("company_id", "=", self.company_id.id),
             ("commercial_partner_id", "=", self.partner_id.commercial_partner_id.id),
+        ]
+
+    def _open_moves_domain(self):
+        self.ensure_one()
+        return self._customer_moves_domain() + [
             ("move_type", "in", ("out_invoice", "out_receipt")),
             ("state", "=", "posted"),
             ("payment_state", "in", ("not_paid", "partial")),
@@ -145,6 +151,7 @@ class RelanceInsolvencyCase(models.Model):
         if not cases:
             return
         cases.write({"state": "lifted", "lift_reason": reason})
+        Move = self.env["account.move"].sudo()
         still = self.sudo().search(
             [("state", "=", "active"), ("partner_id", "in", cases.partner_id.ids)]
         )
@@ -155,20 +162,8 @@ class RelanceInsolvencyCase(models.Model):
                 )
             ):
                 continue
-            moves = (
-                self.env["account.move"]
-                .sudo()
-                .search(
-                    [
-                        ("company_id", "=", case.company_id.id),
-                        (
-                            "commercial_partner_id",
-                            "=",
-                            case.partner_id.commercial_partner_id.id,
-                        ),
-                        ("relance_block", "=", "insolvency"),
-                    ]
-                )
+            moves = Move.search(
+                case._customer_moves_domain() + [("relance_block", "=", "insolvency")]
             )
             moves.write({"relance_block": False, "relance_block_reason": False})
             message = self.env._("Reminders restarted: %(reason)s", reason=reason)
@@ -182,24 +177,16 @@ class RelanceInsolvencyCase(models.Model):
 
     def _compute_claims(self):
         """(Re)compute the claim of every invoice issued before the judgment."""
+        Move = self.env["account.move"].sudo()
         for case in self.filtered("partner_id"):
             case.claim_ids.unlink()
-            moves = (
-                self.env["account.move"]
-                .sudo()
-                .search(
-                    [
-                        ("company_id", "=", case.company_id.id),
-                        (
-                            "commercial_partner_id",
-                            "=",
-                            case.partner_id.commercial_partner_id.id,
-                        ),
-                        ("move_type", "=", "out_invoice"),
-                        ("state", "=", "posted"),
-                        ("invoice_date", "<=", case.judgment_date),
-                    ]
-                )
+            moves = Move.search(
+                case._customer_moves_domain()
+                + [
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("invoice_date", "<=", case.judgment_date),
+                ]
             )
             vals_list = [
                 vals

@@ -71,30 +71,24 @@ class TestMatching(InsolvencyCommon):
             self.Case.search_count([("procedure_id", "=", procedure.id)]), 1
         )
 
+    def _unknown_procedures(self, name, first_ridet, count):
+        """``count`` liquidations of debtors nobody watches."""
+        return self.Procedure.create(
+            [
+                {
+                    "debtor_name": f"{name} {i}",
+                    "ridet": f"{first_ridet + i * 7:07d}",
+                    "kind": "liquidation",
+                    "judgment_date": "2026-02-01",
+                }
+                for i in range(count)
+            ]
+        )
+
     def test_matching_does_not_query_per_announcement(self):
         self._match(self._procedure(debtor_name="Préchauffage"))  # warm caches
-        few = self.Procedure.create(
-            [
-                {
-                    "debtor_name": f"Inconnu {i}",
-                    "ridet": f"{1000000 + i * 7:07d}",
-                    "kind": "liquidation",
-                    "judgment_date": "2026-02-01",
-                }
-                for i in range(2)
-            ]
-        )
-        many = self.Procedure.create(
-            [
-                {
-                    "debtor_name": f"Inconnu bis {i}",
-                    "ridet": f"{2000000 + i * 7:07d}",
-                    "kind": "liquidation",
-                    "judgment_date": "2026-02-01",
-                }
-                for i in range(40)
-            ]
-        )
+        few = self._unknown_procedures("Inconnu", 1000000, 2)
+        many = self._unknown_procedures("Inconnu bis", 2000000, 40)
         self.env.flush_all()
         queries = []
         for batch in (few, many):

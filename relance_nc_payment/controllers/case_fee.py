@@ -1,24 +1,19 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.fields import Command
 from odoo.http import request
 
 from odoo.addons.account_payment.controllers.portal import PortalAccount
+from odoo.addons.relance_nc.controllers.portal_access import document_sudo
+
+from .payment import create_transaction
 
 
 class RelanceCaseFeePortal(PortalAccount):
     """The card payment of a collection case's fee on the hosted shop,
     reached by the case's access token (portal client or prospect)."""
-
-    def _relance_fee_case(self, case_id, access_token):
-        try:
-            return self._document_check_access(
-                "relance.case", case_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
-            return None
 
     def _relance_fee_invoices_data(self, case_sudo):
         return {
@@ -42,7 +37,7 @@ class RelanceCaseFeePortal(PortalAccount):
         sitemap=False,
     )
     def relance_case_fee_page(self, case_id, access_token=None, **kwargs):
-        case_sudo = self._relance_fee_case(case_id, access_token)
+        case_sudo = document_sudo("relance.case", case_id, access_token)
         if not case_sudo:
             raise request.not_found()
         values = {"case": case_sudo, "page_name": "relance_case_fee"}
@@ -60,20 +55,15 @@ class RelanceCaseFeePortal(PortalAccount):
         "/relance/case/<int:case_id>/fee/transaction", type="jsonrpc", auth="public"
     )
     def relance_case_fee_transaction(self, case_id, access_token=None, **kwargs):
-        case_sudo = self._relance_fee_case(case_id, access_token)
+        case_sudo = document_sudo("relance.case", case_id, access_token)
         if not case_sudo or case_sudo.state != "fee":
             raise ValidationError(request.env._("Nothing is left to pay on this case."))
         self._validate_transaction_kwargs(kwargs)
-        kwargs.update(
-            {
-                "currency_id": case_sudo.currency_id.id,
-                "partner_id": case_sudo.client_id.partner_id.id,
-                "amount": case_sudo.fee_amount,
-                "reference_prefix": None,
-            }
+        return create_transaction(
+            self,
+            kwargs,
+            partner=case_sudo.client_id.partner_id,
+            currency=case_sudo.currency_id,
+            amount=case_sudo.fee_amount,
+            relance_case_ids=[Command.set(case_sudo.ids)],
         )
-        tx_sudo = self._create_transaction(
-            custom_create_values={"relance_case_ids": [Command.set(case_sudo.ids)]},
-            **kwargs,
-        )
-        return tx_sudo._get_processing_values()

@@ -39,6 +39,22 @@ def check_offered_provider(provider_id, invoices, partner, amount=None):
         )
 
 
+def create_transaction(portal, kwargs, partner, currency, amount, **create_values):
+    """Create the transaction of a relance.nc payment page for ``partner``
+    (``kwargs`` as the payment form posts them, already validated, and
+    ``create_values`` for the transaction) and return its processing values."""
+    kwargs.update(
+        {
+            "currency_id": currency.id,
+            "partner_id": partner.id,
+            "amount": amount,
+            "reference_prefix": None,
+        }
+    )
+    tx_sudo = portal._create_transaction(custom_create_values=create_values, **kwargs)
+    return tx_sudo._get_processing_values()
+
+
 class RelanceInvoicePayment(PaymentPortal):
     @route()
     def invoice_transaction(self, invoice_id, access_token, **kwargs):

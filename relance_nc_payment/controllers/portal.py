@@ -7,7 +7,7 @@ from odoo.http import request
 
 from odoo.addons.account_payment.controllers.portal import PortalAccount
 
-from .payment import check_offered_provider
+from .payment import check_offered_provider, create_transaction
 
 
 class RelancePaymentPortal(PortalAccount):
@@ -148,16 +148,11 @@ class RelancePaymentPortal(PortalAccount):
         check_offered_provider(
             kwargs.get("provider_id"), invoices, invoices[0].partner_id
         )
-        kwargs.update(
-            {
-                "currency_id": currency.id,
-                "partner_id": invoices[0].partner_id.id,
-                "amount": sum(invoices.mapped("amount_residual")),
-                "reference_prefix": None,
-            }
+        return create_transaction(
+            self,
+            kwargs,
+            partner=invoices[0].partner_id,
+            currency=currency,
+            amount=sum(invoices.mapped("amount_residual")),
+            invoice_ids=[Command.set(invoices.ids)],
         )
-        tx_sudo = self._create_transaction(
-            custom_create_values={"invoice_ids": [Command.set(invoices.ids)]},
-            **kwargs,
-        )
-        return tx_sudo._get_processing_values()

@@ -21,6 +21,7 @@ from . import res_partner_payout
 # Client files of the provider back office (relance_nc)
 from . import account_move
 from . import relance_client
+from . import relance_client_file_mixin
 from . import relance_fee_rule_client
 from . import relance_payout_client
 

@@ -1,37 +1,14 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import models
 
 
 class RelancePayout(models.Model):
     """A payout belongs to the client file; its fees are that client's card
     fee usage, invoiced by the payout's fee invoice."""
 
-    _inherit = "relance.payout"
-
-    client_id = fields.Many2one(
-        "relance.client",
-        string="Client File",
-        compute="_compute_client_id",
-        store=True,
-        index="btree_not_null",
-    )
-
-    @api.depends("company_id", "partner_id")
-    def _compute_client_id(self):
-        clients = (
-            self.env["relance.client"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "in", self.company_id.ids),
-                    ("partner_id", "in", self.partner_id.ids),
-                ]
-            )
-        )
-        by_key = {(c.company_id, c.partner_id): c for c in clients}
-        for payout in self:
-            payout.client_id = by_key.get((payout.company_id, payout.partner_id))
+    _name = "relance.payout"
+    _inherit = ["relance.payout", "relance.client.file.mixin"]
 
     def _relance_invoice_fees(self):
         res = super()._relance_invoice_fees()

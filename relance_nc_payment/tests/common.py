@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from lxml import html as lxml_html
+
 from odoo.tests import HttpCase
 
 from odoo.addons.relance_nc.tests.common import RelanceInvoiceCommon
@@ -152,18 +154,19 @@ class FakeLyra:
             self.thread.join()
 
 
-class RelancePaymentCommon(RelanceInvoiceCommon, HttpCase):
-    """An XPF creditor with the hosted shop in test mode and invoices."""
+class LyraShopMixin:
+    """For an HttpCase: a copy of the hosted shop in test mode, card payments,
+    the server's own base URL, and the redirect forms of the payment flow."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.provider = (
+    def _setup_lyra_shop(cls, company, name):
+        """The hosted shop of ``company`` in test mode (card enabled)."""
+        shop = (
             cls.env.ref("relance_nc_payment.payment_provider_relance_lyra")
             .sudo()
-            .copy({"company_id": cls.company.id, "name": "relance.nc hosted shop"})
+            .copy({"company_id": company.id, "name": name})
         )
-        cls.provider.write(
+        shop.write(
             {
                 "relance_lyra_site_id": SITE_ID,
                 "relance_lyra_test_key": TEST_KEY,
@@ -175,13 +178,34 @@ class RelancePaymentCommon(RelanceInvoiceCommon, HttpCase):
         )
         cls.card = cls.env.ref("payment.payment_method_card")
         cls.card.active = True
-        cls.invoice = cls._invoice(cls.customer, 1234.5, "2026-01-10", "2026-02-10")
+        return shop
 
     def setUp(self):
         super().setUp()
         self.env["ir.config_parameter"].sudo().set_param(
             "web.base.url", self.base_url()
         )
+
+    @staticmethod
+    def _redirect_form(page_html):
+        """``(action, {input name: value})`` of the form in ``page_html``."""
+        tree = lxml_html.fromstring(page_html)
+        form = tree if tree.tag == "form" else tree.find(".//form")
+        inputs = {i.get("name"): i.get("value") or "" for i in form.iter("input")}
+        return form.get("action"), inputs
+
+    def _form(self, processing_values):
+        return self._redirect_form(processing_values["redirect_form_html"])
+
+
+class RelancePaymentCommon(LyraShopMixin, RelanceInvoiceCommon, HttpCase):
+    """An XPF creditor with the hosted shop in test mode and invoices."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.provider = cls._setup_lyra_shop(cls.company, "relance.nc hosted shop")
+        cls.invoice = cls._invoice(cls.customer, 1234.5, "2026-01-10", "2026-02-10")
 
     def _invoice_tx(self, invoice=None, amount=None):
         """Create the transaction the way the portal payment form does."""

@@ -1,52 +1,22 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from lxml import html as lxml_html
-
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.relance_nc.tests.common_case import RelanceCaseCommon
 
-from .common import SITE_ID, TEST_KEY, FakeLyra
+from .common import TEST_KEY, FakeLyra, LyraShopMixin
 
 
 @tagged("post_install", "-at_install")
-class TestCaseFeeByCard(RelanceCaseCommon, HttpCase):
+class TestCaseFeeByCard(LyraShopMixin, RelanceCaseCommon, HttpCase):
     """A card client pays its case's fee on the firm's hosted shop, through a
     real local card processor (FakeLyra), before the case starts."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.shop = (
-            cls.env.ref("relance_nc_payment.payment_provider_relance_lyra")
-            .sudo()
-            .copy({"company_id": cls.provider.id, "name": "CRDC hosted shop"})
-        )
-        cls.shop.write(
-            {
-                "relance_lyra_site_id": SITE_ID,
-                "relance_lyra_test_key": TEST_KEY,
-                "relance_lyra_brand": "custom",
-                "relance_lyra_custom_url": "http://127.0.0.1:9/vads-payment/",
-                "state": "test",
-                "is_published": True,
-            }
-        )
-        cls.card = cls.env.ref("payment.payment_method_card")
-        cls.card.active = True
+        cls.shop = cls._setup_lyra_shop(cls.provider, "CRDC hosted shop")
         cls.client.billing_mode = "card"
-
-    def setUp(self):
-        super().setUp()
-        self.env["ir.config_parameter"].sudo().set_param(
-            "web.base.url", self.base_url()
-        )
-
-    def _form(self, page_html):
-        tree = lxml_html.fromstring(page_html)
-        form = tree if tree.tag == "form" else tree.find(".//form")
-        inputs = {i.get("name"): i.get("value") or "" for i in form.iter("input")}
-        return form.get("action"), inputs
 
     def _pay(self, fake, case, scenario="success"):
         fake.scenario = scenario
@@ -66,9 +36,9 @@ class TestCaseFeeByCard(RelanceCaseCommon, HttpCase):
                 "is_validation": False,
             },
         )
-        action, inputs = self._form(values["redirect_form_html"])
+        action, inputs = self._form(values)
         page = self.url_open(action, data=inputs, timeout=120)
-        back_action, back_inputs = self._form(page.text)
+        back_action, back_inputs = self._redirect_form(page.text)
         self.url_open(back_action, data=back_inputs, timeout=120)
         self.env.invalidate_all()
         return inputs

@@ -1,7 +1,5 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from lxml import html as lxml_html
-
 from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -12,12 +10,6 @@ from .common import SITE_ID, TEST_KEY, FakeLyra, RelancePaymentCommon
 
 @tagged("post_install", "-at_install")
 class TestLyraFlows(RelancePaymentCommon):
-    def _form(self, processing_values):
-        tree = lxml_html.fromstring(processing_values["redirect_form_html"])
-        form = tree if tree.tag == "form" else tree.find(".//form")
-        inputs = {i.get("name"): i.get("value") or "" for i in form.iter("input")}
-        return form.get("action"), inputs
-
     def _pay(self, fake, scenario="success", invoice=None, values=None):
         """Create the tx, post its form to the fake processor, return the tx."""
         fake.scenario = scenario

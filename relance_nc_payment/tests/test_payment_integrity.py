@@ -3,8 +3,6 @@
 import json
 from datetime import timedelta
 
-from lxml import html as lxml_html
-
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
@@ -31,24 +29,15 @@ class TestPaymentIntegrity(RelancePaymentCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.relance_user = new_test_user(
-            cls.env,
-            login="integrity_user",
-            groups="relance_nc.group_relance_user",
-            company_id=cls.company.id,
+        cls.relance_user, cls.relance_manager = (
+            new_test_user(
+                cls.env,
+                login=f"integrity_{role}",
+                groups=f"relance_nc.group_relance_{role}",
+                company_id=cls.company.id,
+            )
+            for role in ("user", "manager")
         )
-        cls.relance_manager = new_test_user(
-            cls.env,
-            login="integrity_manager",
-            groups="relance_nc.group_relance_manager",
-            company_id=cls.company.id,
-        )
-
-    def _form(self, processing_values):
-        tree = lxml_html.fromstring(processing_values["redirect_form_html"])
-        form = tree if tree.tag == "form" else tree.find(".//form")
-        inputs = {i.get("name"): i.get("value") or "" for i in form.iter("input")}
-        return form.get("action"), inputs
 
     def _tx(self, values=None):
         values = values or self._invoice_tx()
