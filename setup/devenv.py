@@ -66,6 +66,9 @@ TEST_MODULES = {
     "pre_commit": "pre-commit",
     "freezegun": "freezegun",
     "websocket": "websocket-client",
+    "click_odoo_contrib": "click-odoo-contrib",
+    "manifestoo": "manifestoo",
+    "checklog_odoo": "checklog-odoo",
 }
 
 ODOO_MISSING_HINT = (
@@ -82,10 +85,35 @@ class SetupError(Exception):
 # ---------------------------------------------------------------------------
 
 
+_OUTPUT = threading.local()
+_PRINT_LOCK = threading.Lock()
+
+
 def say(message="", *, stream=None):
-    """Print a line of the scripts' own output (not Odoo's), flushed at once."""
+    """Print a line of the scripts' own output (not Odoo's), flushed at once.
+
+    In a thread running inside :func:`buffered_output`, the line is kept
+    for later instead, so that steps run side by side print whole blocks.
+    """
+    buffer = getattr(_OUTPUT, "lines", None)
+    if buffer is not None:
+        buffer.append(str(message))
+        return
     stream = stream or sys.stdout
-    print(message, file=stream, flush=True)
+    with _PRINT_LOCK:
+        print(message, file=stream, flush=True)
+
+
+@contextlib.contextmanager
+def buffered_output():
+    """Keep what :func:`say` prints in this thread; print it as one block at the end."""
+    _OUTPUT.lines = lines = []
+    try:
+        yield
+    finally:
+        _OUTPUT.lines = None
+        with _PRINT_LOCK:
+            print("\n".join(lines), flush=True)
 
 
 def step(title):
@@ -660,10 +688,11 @@ class Cluster:
         )
         return out.strip() == str(len(set(addons)))
 
-    def create_db(self, name):
-        """Create an empty UTF-8 database (Odoo initialises it on first use)."""
+    def create_db(self, name, template=None):
+        """Create a UTF-8 database: empty (Odoo initialises it on first use),
+        or a copy of database ``template``."""
         subprocess.run(
-            [self._bin("createdb"), "-E", "UTF8", "-T", "template0", name],
+            [self._bin("createdb"), "-E", "UTF8", "-T", template or "template0", name],
             env=self.client_env(),
             check=True,
         )

@@ -24,3 +24,4 @@ from . import test_case_flow
 from . import test_case_portal
 from . import test_first_use
 from . import test_click_everywhere
+from . import test_wizard_titles

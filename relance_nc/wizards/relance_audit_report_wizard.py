@@ -22,6 +22,7 @@ class RelanceAuditReportWizard(models.TransientModel):
     """
 
     _name = "relance.audit.report.wizard"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Receivables Audit Report"
     _check_company_auto = True
 

@@ -12,6 +12,7 @@ class RelanceCallOutcomeWizard(models.TransientModel):
     """The agent records how a reminder call went; the creditor gets a report."""
 
     _name = "relance.call.outcome.wizard"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Reminder Call Outcome"
 
     action_id = fields.Many2one(

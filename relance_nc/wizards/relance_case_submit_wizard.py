@@ -8,6 +8,7 @@ class RelanceCaseSubmitWizard(models.TransientModel):
     """Show the Eco conditions, record their acceptance, submit the case."""
 
     _name = "relance.case.submit.wizard"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Submit a Collection Case"
 
     case_id = fields.Many2one("relance.case", required=True, ondelete="cascade")

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 
 class RelancePartnerCheckWizard(models.TransientModel):
     _name = "relance.partner.check.wizard"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Check Customers Against the Registers"
 
     scope = fields.Selection(

@@ -10,6 +10,7 @@ from ..models.relance_registry_import import FORMATS
 
 class RelanceRegistryImportWizard(models.TransientModel):
     _name = "relance.registry.import.wizard"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Import a Registry Extract"
 
     origin = fields.Selection(

@@ -84,6 +84,7 @@ class RelanceRunPreview(models.TransientModel):
 
 class RelanceRunPreviewLine(models.TransientModel):
     _name = "relance.run.preview.line"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Reminder Run Preview Line"
     _order = "missing_info, partner_id, level_id"
 

@@ -10,6 +10,7 @@ class RelanceSmsComposer(models.TransientModel):
     or at a chosen time. The text chosen replaces the level's template."""
 
     _name = "relance.sms.composer"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Reminder SMS Composer"
 
     action_id = fields.Many2one(

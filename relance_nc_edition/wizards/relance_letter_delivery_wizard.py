@@ -16,6 +16,7 @@ class RelanceLetterDeliveryWizard(models.TransientModel):
     """
 
     _name = "relance.letter.delivery.wizard"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Letter Delivery Outcome"
 
     letter_ids = fields.Many2many("relance.letter", required=True)

@@ -7,6 +7,7 @@ class RelanceLetterRejectWizard(models.TransientModel):
     """The creditor rejects letters and says what to change."""
 
     _name = "relance.letter.reject.wizard"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Reject Letters"
 
     letter_ids = fields.Many2many("relance.letter", required=True)

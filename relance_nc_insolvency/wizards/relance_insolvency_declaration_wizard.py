@@ -10,6 +10,7 @@ class RelanceInsolvencyDeclarationWizard(models.TransientModel):
     """Prepare, print and send the declaration of claims of a case."""
 
     _name = "relance.insolvency.declaration.wizard"
+    _inherit = ["relance.wizard.mixin"]
     _description = "Declaration of Claims"
 
     case_id = fields.Many2one("relance.insolvency.case", required=True)
