@@ -39,9 +39,7 @@ silently drop them.
 """
 
 from odoo import fields, models
-from odoo.tools import SQL, split_every
-
-INSERT_CHUNK = 1000  # rows per INSERT statement
+from odoo.tools import SQL
 
 
 def bulk_create(model, vals_list):
@@ -88,35 +86,47 @@ def _split_fields(model, names):
     return columns, links
 
 
-def _to_column(model, field, value):
+def _converter(model, field):
+    """Function turning a value of ``field`` into its column value: the
+    common planning types directly, the others through the field."""
     if field.type == "monetary":  # rounded by the caller
-        return float(value or 0.0)
-    return field.convert_to_column_insert(value, model)
+        return lambda value: float(value or 0.0)
+    if field.type in ("many2one", "integer"):
+        return lambda value: value or None
+    if field.type == "boolean":
+        return bool
+    if field.type == "selection" or (
+        field.type == "char" and not field.translate and not field.size
+    ):
+        return lambda value: None if value is None or value is False else value
+    return lambda value: field.convert_to_column_insert(value, model)
 
 
 def _insert_rows(model, columns, vals_list, defaults):
+    """One ``INSERT … SELECT … FROM unnest(<one array per column>)``: the
+    rows travel as a few typed arrays, whatever their count."""
+    arrays = []
+    for field in columns:
+        convert, name = _converter(model, field), field.name
+        default = defaults.get(name)
+        arrays.append([convert(vals.get(name, default)) for vals in vals_list])
     now, uid = model.env.cr.now(), model.env.uid
-    rows = [
-        tuple(
-            [
-                _to_column(model, field, vals.get(field.name, defaults.get(field.name)))
-                for field in columns
-            ]
-            + [uid, now, uid, now]  # create_uid, create_date, write_uid, write_date
-        )
-        for vals in vals_list
-    ]
     names = [field.name for field in columns] + models.LOG_ACCESS_COLUMNS
-    ids = []
-    for chunk in split_every(INSERT_CHUNK, rows):
-        ids += model.env.execute_query(
-            SQL(
-                "INSERT INTO %s (%s) VALUES %s RETURNING id",
-                SQL.identifier(model._table),
-                SQL(", ").join(map(SQL.identifier, names)),
-                SQL(", ").join(chunk),
-            )
+    ids = model.env.execute_query(
+        SQL(
+            "INSERT INTO %s (%s) SELECT *, %s, %s, %s, %s FROM unnest(%s) RETURNING id",
+            SQL.identifier(model._table),
+            SQL(", ").join(map(SQL.identifier, names)),
+            uid,
+            now,
+            uid,
+            now,
+            SQL(", ").join(
+                SQL("%s::%s[]", array, SQL(field.column_type[1]))
+                for field, array in zip(columns, arrays, strict=True)
+            ),
         )
+    )
     return model.browse(record_id for (record_id,) in ids)
 
 
