@@ -79,11 +79,29 @@ class RelanceAction(models.Model):
             _logger.info("Reminder planning of %s runs elsewhere", company.name)
             return self.browse()
         today = today or self._company_today(company)
-        items = self._get_overdue_items(company, today)
-        if not items:
-            return self.browse()
-        vals_list = self._prepare_plan_vals(company, items, today)
-        return self._create_planned(vals_list)
+        action_ids = []
+        for rows in self._split_per_customers(self._get_overdue_items(company, today)):
+            vals_list = self._prepare_plan_vals(company, rows, today)
+            action_ids += self._create_planned(vals_list).ids
+        return self.browse(action_ids)
+
+    @api.model
+    def _split_per_customers(self, rows, size=None):
+        """Slices of ``rows`` (sorted per customer) holding at most ``size``
+        customers each (``const.PLAN_CHUNK_CUSTOMERS``): a run builds and
+        inserts the actions of one slice at a time, so that its memory does
+        not grow with the customer count."""
+        size = size or const.PLAN_CHUNK_CUSTOMERS
+        start, customers, previous = 0, 0, None
+        for index, row in enumerate(rows):
+            if row.partner_id != previous:
+                previous = row.partner_id
+                customers += 1
+                if customers > size:
+                    yield rows[start:index]
+                    start, customers = index, 1
+        if start < len(rows):
+            yield rows[start:]
 
     @api.model
     def _create_planned(self, vals_list):
