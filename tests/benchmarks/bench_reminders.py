@@ -521,6 +521,8 @@ def report_comparison(ours, oca, oca_version):
     print(
         f"Planning, relance.nc vs OCA account_credit_control {oca_version} "
         "(same invoices, same run)"
+        if oca
+        else "Planning, relance.nc (OCA not measured in this run)"
     )
     print(f"  {'':<30}{'relance.nc':>14}{'OCA':>14}   target")
     rows = [
