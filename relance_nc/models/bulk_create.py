@@ -11,7 +11,9 @@ What it does, as ``BaseModel._create`` does:
 
 - checks the create access right before, and the record rules after;
 - fills every stored column not given with its default (``default_get``,
-  called once for the whole batch), and the log access columns;
+  called once for the whole batch: a default that must differ per record,
+  such as ``relance.action.uuid``, is given in the values), and the log
+  access columns;
 - inserts many2many links given as ``Command.set`` in one statement per field
   and invalidates their inverse fields;
 - marks the new records as created (``modified(..., create=True)``), so that
@@ -131,27 +133,25 @@ def _insert_rows(model, columns, vals_list, defaults):
 
 
 def _insert_links(model, field, records, vals_list):
-    sources, targets = [], []
-    for record, vals in zip(records, vals_list, strict=True):
+    links = []
+    for record_id, vals in zip(records.ids, vals_list, strict=True):
         for command, __, target_ids in vals.get(field.name, ()):
             if command != fields.Command.SET:
                 raise ValueError(f"bulk_create: {field} accepts only Command.set")
-            sources += [record.id] * len(target_ids)
-            targets += target_ids
-    # In the order of the linked records (invoices, journal items): each
-    # link's foreign key check locks its target row, and a journal larger
-    # than PostgreSQL's shared buffers is then read once, not once per
-    # action listing it.
+            links += [(target_id, record_id) for target_id in target_ids]
+    # In the order of the linked records (invoices, journal items), sorted
+    # here rather than by PostgreSQL (no sort spilled to disk): each link's
+    # foreign key check locks its target row, and a journal larger than
+    # PostgreSQL's shared buffers is then read once, not once per action.
+    links.sort()
     model.env.cr.execute(
         SQL(
-            "INSERT INTO %s (%s, %s) SELECT source, target"
-            " FROM unnest(%s::int[], %s::int[]) AS link(source, target)"
-            " ORDER BY target, source",
+            "INSERT INTO %s (%s, %s) SELECT unnest(%s::int[]), unnest(%s::int[])",
             SQL.identifier(field.relation),
             SQL.identifier(field.column1),
             SQL.identifier(field.column2),
-            sources,
-            targets,
+            [record_id for __, record_id in links],
+            [target_id for target_id, __ in links],
         )
     )
     for inverse in model.pool.field_inverses[field]:
