@@ -97,6 +97,9 @@ CALL_OUTCOMES = [
 DEFAULT_TZ = "Pacific/Noumea"
 # First key of the advisory lock taken while planning a company's reminders.
 PLAN_LOCK_KEY = 687_001
+# Customers planned per batch of actions: bounds a run's memory, whatever
+# the number of customers (tests/benchmarks/bench_reminders.py --scale).
+PLAN_CHUNK_CUSTOMERS = 2_000
 
 # HTTP SMS gateway (models/relance_sms_api.py, controllers/main.py)
 SMS_PROVIDERS = [("iap", "Odoo IAP"), ("http", "HTTP gateway")]

@@ -18,6 +18,7 @@ from . import relance_action_email
 from . import relance_action_sms
 from . import relance_action_call
 from . import account_move
+from . import account_move_line
 from . import sms_sms
 from . import res_config_settings
 from . import mail_mail

@@ -90,10 +90,13 @@ class RelanceAction(models.Model):
         ]
 
     @api.model
-    def _missing_info_for(self, channel, contact):
+    def _missing_info_for(self, channel, contact, registry=None):
         """Translated description of what ``channel`` needs and ``contact``
-        lacks, or an empty string."""
-        spec = self._get_channel_registry().get(channel)
+        lacks, or an empty string. ``registry``: the channel registry when
+        the caller already has it."""
+        if registry is None:
+            registry = self._get_channel_registry()
+        spec = registry.get(channel)
         if not spec or not spec.requires:
             return ""
         return getattr(self, f"_get_missing_{spec.requires}")(contact)

@@ -79,11 +79,29 @@ class RelanceAction(models.Model):
             _logger.info("Reminder planning of %s runs elsewhere", company.name)
             return self.browse()
         today = today or self._company_today(company)
-        items = self._get_overdue_items(company, today)
-        if not items:
-            return self.browse()
-        vals_list = self._prepare_plan_vals(company, items, today)
-        return self._create_planned(vals_list)
+        action_ids = []
+        for rows in self._split_per_customers(self._get_overdue_items(company, today)):
+            vals_list = self._prepare_plan_vals(company, rows, today)
+            action_ids += self._create_planned(vals_list).ids
+        return self.browse(action_ids)
+
+    @api.model
+    def _split_per_customers(self, rows, size=None):
+        """Slices of ``rows`` (sorted per customer) holding at most ``size``
+        customers each (``const.PLAN_CHUNK_CUSTOMERS``): a run builds and
+        inserts the actions of one slice at a time, so that its memory does
+        not grow with the customer count."""
+        size = size or const.PLAN_CHUNK_CUSTOMERS
+        start, customers, previous = 0, 0, None
+        for index, row in enumerate(rows):
+            if row.partner_id != previous:
+                previous = row.partner_id
+                customers += 1
+                if customers > size:
+                    yield rows[start:index]
+                    start, customers = index, 1
+        if start < len(rows):
+            yield rows[start:]
 
     @api.model
     def _create_planned(self, vals_list):
@@ -183,7 +201,12 @@ class RelanceAction(models.Model):
 
     @api.model
     def _get_plan_context(self, company, partners, today):
-        """Data shared by all customers of a planning run, read in bulk."""
+        """Data shared by all customers of a planning run, read in bulk.
+
+        ``policies`` and ``levels`` are filled as the run meets them
+        (:meth:`_get_plan_policy`, :meth:`_get_plan_level`): what a level
+        gives every action is computed once per run, not once per action.
+        """
         open_actions = self.search_fetch(
             [
                 ("company_id", "=", company.id),
@@ -212,7 +235,46 @@ class RelanceAction(models.Model):
             "channel_labels": self._get_channel_labels(),
             "channels": self._get_channel_registry(),
             "today": today,
+            "policies": {},
+            "levels": {},
         }
+
+    @api.model
+    def _get_plan_policy(self, policy, context):
+        """``(levels by id, levels by delay)`` of ``policy``, once per run."""
+        cached = context.setdefault("policies", {}).get(policy.id)
+        if cached is None:
+            levels = policy.level_ids
+            cached = context["policies"][policy.id] = (
+                {level.id: level for level in levels},
+                {level.delay: level for level in levels},
+            )
+        return cached
+
+    @api.model
+    def _get_plan_level(self, level, context):
+        """What ``level`` gives each of its actions, once per run: its
+        channels, the action values it fixes, the cost per channel."""
+        cached = context.setdefault("levels", {}).get(level.id)
+        if cached is None:
+            channels = level._get_channels(context["channels"])
+            cached = context["levels"][level.id] = {
+                "channels": channels,
+                "vals": {
+                    "policy_id": level.policy_id.id,
+                    "company_id": context["company"].id,
+                    "level_id": level.id,
+                    "state": "scheduled" if level.review == "auto" else "draft",
+                    "scheduled_at": context["send_at"],
+                },
+                "costs": {
+                    channel: context["company"].currency_id.round(
+                        level.fee + context["costs"].get(channel, 0.0)
+                    )
+                    for channel in channels
+                },
+            }
+        return cached
 
     @api.model
     def _prepare_partner_plan_vals(self, partner, policy, rows, today, context):
@@ -222,9 +284,7 @@ class RelanceAction(models.Model):
         last = context["last_contact"].get(partner)
         if last and (today - last.date()).days < policy.min_days_between:
             return []
-        levels = policy.level_ids
-        level_by_id = {level.id: level for level in levels}
-        delays = {level.delay: level for level in levels}
+        level_by_id, delays = self._get_plan_policy(policy, context)
         items, credits = [], []
         for row in rows:
             if row.residual < 0 or row.is_credit:
@@ -262,7 +322,8 @@ class RelanceAction(models.Model):
         vals_list, claimed = [], set()
         for delay in sorted(due, reverse=True):
             level = levels_by_delay[delay]
-            channels = [c for c in level._get_channels() if c not in claimed]
+            level_channels = self._get_plan_level(level, context)["channels"]
+            channels = [c for c in level_channels if c not in claimed]
             claimed.update(channels)
             items = every_item if len(due) > 1 else due[delay]
             vals_list += self._prepare_level_vals(
@@ -280,39 +341,42 @@ class RelanceAction(models.Model):
         The amount claimed is the net balance of the overdue ``items``; items
         all coming due (a courtesy reminder) count in full.
         """
-        company = context["company"]
-        today = context.get("today") or self._company_today(company)
+        today = context.get("today") or self._company_today(context["company"])
+        info = self._get_plan_level(level, context)
         overdue = [i for i in items if i.due_date < today] or items
-        amount = company.currency_id.round(dunning.net_overdue(overdue, credits))
-        vals_list = []
+        amount = context["company"].currency_id.round(
+            dunning.net_overdue(overdue, credits)
+        )
         contact = partner.relance_contact_id or partner
-        for channel in level._get_channels() if channels is None else channels:
-            key = (partner.id, level.id, channel)
-            optout = context["channels"][channel].optout_field
-            if (optout and partner[optout]) or key in context["open"]:
+        partner_id, user_id = partner.id, partner.relance_responsible_id.id
+        move_ids = sorted({i.move for i in items})
+        line_ids = [i.key for i in items]
+        vals_list = []
+        for channel in info["channels"] if channels is None else channels:
+            spec = context["channels"][channel]
+            if (spec.optout_field and partner[spec.optout_field]) or (
+                partner_id,
+                level.id,
+                channel,
+            ) in context["open"]:
                 continue
+            missing = self._missing_info_for(channel, contact, context["channels"])
             vals_list.append(
                 {
+                    **info["vals"],
                     # stored computed fields, given: computed here in batch
                     "name": self._make_name(
                         partner, level, context["channel_labels"][channel]
                     ),
-                    "policy_id": level.policy_id.id,
-                    "missing_info": self._missing_info_for(channel, contact) or False,
-                    "company_id": company.id,
-                    "partner_id": partner.id,
+                    "missing_info": missing or False,
+                    "partner_id": partner_id,
                     "contact_id": contact.id,
-                    "level_id": level.id,
                     "channel": channel,
-                    "state": "scheduled" if level.review == "auto" else "draft",
-                    "scheduled_at": context["send_at"],
-                    "move_ids": [fields.Command.set(sorted({i.move for i in items}))],
-                    "move_line_ids": [fields.Command.set([i.key for i in items])],
+                    "move_ids": [fields.Command.set(move_ids)],
+                    "move_line_ids": [fields.Command.set(line_ids)],
                     "amount_overdue": amount,
-                    "cost": company.currency_id.round(
-                        level.fee + context["costs"].get(channel, 0.0)
-                    ),
-                    "user_id": partner.relance_responsible_id.id,
+                    "cost": info["costs"][channel],
+                    "user_id": user_id,
                     "uuid": str(uuid.uuid4()),
                 }
             )

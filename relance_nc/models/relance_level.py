@@ -112,8 +112,13 @@ class RelanceLevel(models.Model):
                     )
                 )
 
-    def _get_channels(self):
-        """Channel codes this level triggers, in execution order."""
+    def _get_channels(self, registry=None):
+        """Channel codes this level triggers, in execution order.
+
+        ``registry``: the channel registry when the caller already has it
+        (a planning run asks for every level).
+        """
         self.ensure_one()
-        registry = self.env["relance.action"]._get_channel_registry()
+        if registry is None:
+            registry = self.env["relance.action"]._get_channel_registry()
         return [code for code, channel in registry.items() if self[channel.level_field]]

@@ -70,3 +70,51 @@ class TestBulkCreate(RelanceInvoiceCommon):
     def test_nothing_to_insert(self):
         with self.assertQueryCount(0):
             self.assertFalse(bulk_create(self.Action, []))
+
+    def test_rows_come_back_in_order_with_their_values(self):
+        other = self.levels.filtered(lambda level: level.delay == 21)
+        vals_list = [
+            self._vals(channel="email", amount_overdue=125000.0),
+            self._vals(
+                channel="sms", level_id=other.id, state="draft", amount_overdue=0.0
+            ),
+            self._vals(
+                channel="call",
+                level_id=other.id,
+                user_id=self.env.user.id,
+                missing_info=False,
+                move_ids=[Command.set([])],
+            ),
+        ]
+        actions = bulk_create(self.Action, vals_list)  # one INSERT for all
+        self.assertRecordValues(
+            actions,
+            [
+                {
+                    "channel": "email",
+                    "level_id": self.level.id,
+                    "state": "scheduled",
+                    "amount_overdue": 125000.0,
+                    "user_id": False,
+                },
+                {
+                    "channel": "sms",
+                    "level_id": other.id,
+                    "state": "draft",
+                    "amount_overdue": 0.0,
+                    "user_id": False,
+                },
+                {
+                    "channel": "call",
+                    "level_id": other.id,
+                    "state": "scheduled",
+                    "amount_overdue": 0.0,
+                    "user_id": self.env.user.id,
+                },
+            ],
+        )
+        self.assertEqual(actions[:2].move_ids, self.invoice)
+        self.assertFalse(actions[2].move_ids)
+        # defaults are read once per batch: a value per record, such as the
+        # uuid, is given by the caller (planning does)
+        self.assertEqual(len(set(actions.mapped("uuid"))), 1)

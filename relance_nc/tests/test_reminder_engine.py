@@ -9,6 +9,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import freeze_time, new_test_user, tagged
 
+from odoo.addons.relance_nc import const
 from odoo.addons.relance_nc.models.relance_action_channel import Channel
 
 from .common import RelanceInvoiceCommon
@@ -280,6 +281,36 @@ class TestReminderPlanning(RelanceInvoiceCommon):
         self.assertFalse(self.invoice.relance_next_date)
         self.customer.invalidate_recordset(["relance_next_date"])
         self.assertFalse(self.customer.relance_next_date)
+
+    def test_customers_are_planned_in_slices(self):
+        other = self._create_relance_customer("Garage de Magenta", "75 22 33")
+        self._invoice(other, 48500, date(2026, 9, 1), date(2026, 10, 1))
+        rows = self.Action._get_overdue_items(self.company, date(2026, 10, 8))
+        slices = list(self.Action._split_per_customers(rows, size=1))
+        self.assertEqual(
+            [{row.partner_id for row in rows} for rows in slices],
+            [{self.customer.id}, {other.id}],
+        )
+        self.assertEqual([row for rows in slices for row in rows], rows)
+        with (
+            patch.object(const, "PLAN_CHUNK_CUSTOMERS", 1),
+            freeze_time("2026-10-08 01:00"),
+        ):
+            actions = self._plan(date(2026, 10, 8))
+        # one slice per customer, the same actions as in one go
+        self.assertEqual(
+            sorted((a.partner_id.name, a.channel) for a in actions),
+            [
+                ("Boulangerie du Caillou", "email"),
+                ("Boulangerie du Caillou", "sms"),
+                ("Garage de Magenta", "email"),
+                ("Garage de Magenta", "sms"),
+            ],
+        )
+        self.assertEqual(
+            actions.filtered(lambda a: a.partner_id == other).move_ids.partner_id,
+            other,
+        )
 
     def test_query_count_does_not_grow_with_customers(self):
         counts = []

@@ -28,15 +28,15 @@ True
 """
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A receivable journal item: ``key`` (line id), ``move`` (invoice id), its
     due date, residual amount and the delay of the level its invoice reached
-    (None when never reminded)."""
+    (None when never reminded). A named tuple: a planning run makes one per
+    overdue item, hundreds of thousands at scale."""
 
     key: int
     move: int
@@ -62,24 +62,25 @@ def level_for_days(days_overdue, delays):
 def due_levels(items, delays, today):
     """Group the ``items`` whose due level is above the level their invoice
     reached: ``{delay: [items]}``. An invoice with several instalments takes
-    the level of its oldest overdue instalment, so all its items go together.
+    the level of its oldest overdue instalment, so all its items go together;
+    a later instalment not due yet is not chased.
     """
+    ordered = sorted(delays)
+    own = []  # the level each item reached on its own due date
+    for item in items:
+        index = bisect_right(ordered, (today - item.due_date).days)
+        own.append(ordered[index - 1] if index else None)
     by_move = {}
-    for item in items:
-        delay = level_for_days((today - item.due_date).days, delays)
-        if delay is None:
-            continue
-        best = by_move.get(item.move)
-        by_move[item.move] = delay if best is None else max(best, delay)
+    for item, delay in zip(items, own, strict=True):
+        if delay is not None and delay > by_move.get(item.move, delay - 1):
+            by_move[item.move] = delay
     due = {}
-    for item in items:
-        delay = by_move.get(item.move)
-        if delay is None:
+    for item, own_delay in zip(items, own, strict=True):
+        if own_delay is None:
             continue
+        delay = by_move[item.move]
         if item.reached_delay is not None and delay <= item.reached_delay:
             continue
-        if level_for_days((today - item.due_date).days, delays) is None:
-            continue  # a later instalment, not due yet, is not chased
         due.setdefault(delay, []).append(item)
     return due
 

@@ -63,12 +63,13 @@ def run_on_database(args, module, run):
             cluster.stop()
 
 
-def configure_odoo(port, *, data_dir=None, log_level="warn"):
-    """Odoo's options for this checkout's add-ons and the cluster on ``port``."""
+def configure_odoo(port, *, data_dir=None, log_level="warn", addons=()):
+    """Odoo's options for this checkout's add-ons (and the ``addons``
+    directories) and the cluster on ``port``."""
     from odoo.tools import config  # noqa: PLC0415
 
     options = [
-        f"--addons-path={REPO}",
+        f"--addons-path={','.join(map(str, [REPO, *addons]))}",
         f"--db_host={devenv.PG_HOST}",
         f"--db_port={port}",
         f"--db_user={devenv.PG_USER}",
