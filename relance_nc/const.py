@@ -85,6 +85,8 @@ TERMS_VERSION = "2026-11"
 EXECUTE_BATCH_SIZE = 200
 # Emails rendered and queued together, then committed (see _cron_execute).
 EMAIL_CHUNK_SIZE = 50
+# SMS sent to the gateway in one request, then committed (see _cron_execute).
+SMS_CHUNK_SIZE = 100
 CALL_OUTCOMES = [
     ("reached", "Reached"),
     ("voicemail", "Voicemail"),
