@@ -84,7 +84,12 @@ DEFAULT_MIN_DAYS_BETWEEN = 5
 TERMS_VERSION = "2026-11"
 EXECUTE_BATCH_SIZE = 200
 # Emails rendered and queued together, then committed (see _cron_execute).
-EMAIL_CHUNK_SIZE = 50
+EMAIL_CHUNK_SIZE = 100
+# SMS sent to the gateway in one request, then committed (see _cron_execute).
+SMS_CHUNK_SIZE = 100
+# Key in ``cr.cache`` of the dates and amounts formatted for a batch of emails
+# while it renders (set and removed by relance.action._execute_email_batch).
+FORMAT_MEMO_KEY = "relance_format_memo"
 CALL_OUTCOMES = [
     ("reached", "Reached"),
     ("voicemail", "Voicemail"),

@@ -376,15 +376,30 @@ class RelanceAction(models.Model):
         """The invoices of the reminder as HTML for its email: the overdue
         ones, then those coming due as a courtesy section."""
         self.ensure_one()
+        # Dates and amounts repeat from one email to the next: a batch of
+        # emails shares their formatting (see _execute_email_batch).
+        memo = self.env.cr.cache.get(const.FORMAT_MEMO_KEY, {})
+        lines = self._get_due_lines_info()
+        today = self._company_today(self.company_id)
+        lang, currency = self.env.lang, self.currency_id
+
+        def memoized(key, func):
+            if key not in memo:
+                memo[key] = func()
+            return memo[key]
+
         return self.env["ir.qweb"]._render(
             "relance_nc.relance_reminder_lines",
             {
                 "action": self,
-                "overdue": self._get_due_lines_info("overdue"),
-                "coming": self._get_due_lines_info("coming"),
-                "format_date": lambda day: format_date(self.env, day),
-                "format_amount": lambda amount: format_amount(
-                    self.env, amount, self.currency_id
+                "overdue": [line for line in lines if line["due"] < today],
+                "coming": [line for line in lines if line["due"] >= today],
+                "format_date": lambda day: memoized(
+                    ("date", lang, day), lambda: format_date(self.env, day)
+                ),
+                "format_amount": lambda amount: memoized(
+                    ("amount", lang, currency.id, amount),
+                    lambda: format_amount(self.env, amount, currency),
                 ),
             },
         )

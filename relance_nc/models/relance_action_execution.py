@@ -21,11 +21,13 @@ class RelanceAction(models.Model):
     def _cron_execute(self, batch_size=const.EXECUTE_BATCH_SIZE):
         """Send the scheduled actions whose time has come, in locked batches.
 
-        Plain emails are rendered and queued by chunks of EMAIL_CHUNK_SIZE, one
-        commit per chunk: a crash rolls back the queued emails with the action
-        states, so nothing is sent twice. Other channels reach a gateway or a
-        person, so each of them is committed on its own. Rows locked by another
-        worker are skipped.
+        Plain emails and SMS are sent by chunks (``_get_batch_chunk_size``),
+        one commit per chunk: a crash rolls back the queued emails with the
+        action states, so nothing is sent twice; the SMS of a chunk go to the
+        gateway in one request and keep their idempotency keys, so a chunk
+        sent again after a crash is not delivered twice. Other channels reach
+        a person, so each of them is committed on its own. Rows locked by
+        another worker are skipped.
         """
         domain = self._get_due_domain()
         actions = self.search(domain, limit=batch_size, order="scheduled_at, id")
@@ -33,15 +35,34 @@ class RelanceAction(models.Model):
             len(actions) if len(actions) < batch_size else self.search_count(domain)
         )
         self.env["ir.cron"]._commit_progress(remaining=remaining)
-        emails = actions.filtered(lambda action: action._is_batch_email())
-        for chunk in split_every(const.EMAIL_CHUNK_SIZE, emails.ids, self.browse):
-            chunk._run_or_postpone(lambda c=chunk: c._execute_locked(domain))
-            if not self.env["ir.cron"]._commit_progress(len(chunk)):
-                return
-        for action in actions - emails:
+        batched = self.browse()
+        for kind, group in actions.grouped(lambda a: a._get_batch_kind()).items():
+            if not kind:
+                continue
+            batched |= group
+            size = self._get_batch_chunk_size(kind)
+            for chunk in split_every(size, group.ids, self.browse):
+                chunk._run_or_postpone(lambda c=chunk: c._execute_locked(domain))
+                if not self.env["ir.cron"]._commit_progress(len(chunk)):
+                    return
+        for action in actions - batched:
             action._run_or_postpone(lambda a=action: a._execute_locked(domain))
             if not self.env["ir.cron"]._commit_progress(1):
                 break
+
+    def _get_batch_kind(self):
+        """``"email"`` or ``"sms"`` when this action is sent with others of
+        its kind (``_execute_<kind>_batch``), else False (one at a time)."""
+        self.ensure_one()
+        if self._is_batch_email():
+            return "email"
+        if self.channel == "sms":
+            return "sms"
+        return False
+
+    @api.model
+    def _get_batch_chunk_size(self, kind):
+        return {"email": const.EMAIL_CHUNK_SIZE, "sms": const.SMS_CHUNK_SIZE}[kind]
 
     @api.model
     def _get_due_domain(self):
@@ -83,10 +104,12 @@ class RelanceAction(models.Model):
         """Lock the actions still due (``domain``), skipping those another
         worker holds, and send them."""
         actions = self.try_lock_for_update().filtered_domain(domain)
-        emails = actions.filtered(lambda action: action._is_batch_email())
-        if emails:
-            emails._execute_email_batch()
-        for action in actions - emails:
+        batched = self.browse()
+        for kind, group in actions.grouped(lambda a: a._get_batch_kind()).items():
+            if kind:
+                getattr(group, f"_execute_{kind}_batch")()
+                batched |= group
+        for action in actions - batched:
             action._execute()
 
     def _run_or_postpone(self, method):
@@ -150,9 +173,17 @@ class RelanceAction(models.Model):
         channel = self._get_channel_registry().get(self.channel)
         if channel and channel.optout_field and partner[channel.optout_field]:
             return self.env._("Cancelled: the customer refuses this channel.")
-        policy = partner.relance_policy_id or self.env[
-            "relance.policy"
-        ]._get_company_default(self.company_id)
-        if self.level_id.policy_id != policy:
+        level_policy = self.level_id.policy_id
+        if partner.relance_policy_id:
+            moved = partner.relance_policy_id != level_policy
+        else:
+            # the company's default policy (one at most, see relance.policy),
+            # told without a query per action
+            moved = not (
+                level_policy.is_default
+                and level_policy.active
+                and level_policy.company_id == self.company_id
+            )
+        if moved:
             return self.env._("Cancelled: the customer now follows another policy.")
         return False

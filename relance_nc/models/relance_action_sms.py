@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import uuid
 
-from odoo import models
+from markupsafe import Markup
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 
@@ -22,6 +24,52 @@ class RelanceAction(models.Model):
         reason; the SMS records stay, so that a retry sends the same keys
         again (see :meth:`_get_sms_records`).
         """
+        contact = self._get_sms_contact()
+        self._send_sms_texts({self: (contact, self._render_sms_text())})
+
+    def _execute_sms_batch(self):
+        """Re-check, then render and send the SMS of ``self`` together: one
+        request to the gateway for the whole batch (the protocol takes a list
+        of messages), instead of one per action.
+
+        Each message keeps its own idempotency key (:meth:`_get_sms_key`), so
+        a batch sent again after a crash before its commit is not delivered
+        twice; an action that cannot be sent (no mobile, rendering error)
+        fails alone, retryable.
+        """
+        now = fields.Datetime.now()
+        allowed_by_company = {}
+        contacts = {}
+        for action in self:
+            if not action._recheck():
+                continue
+            company = action.company_id
+            if company not in allowed_by_company:
+                allowed_by_company[company] = company._relance_next_allowed(now, "sms")
+            if allowed_by_company[company] > now:
+                action.scheduled_at = allowed_by_company[company]
+                continue
+            try:
+                contacts[action] = action._get_sms_contact()
+            except UserError as err:
+                action._set_failed(str(err))
+        ready = self.browse().union(*contacts)
+        try:
+            with self.env.cr.savepoint():
+                texts = ready._render_sms_texts()
+        except UserError:
+            for action in ready:  # find the faulty one
+                action._execute()
+            return
+        if texts:
+            self._send_sms_texts(
+                {action: (contacts[action], text) for action, text in texts.items()}
+            )
+
+    def _get_sms_contact(self):
+        """The contact the SMS goes to, or UserError when it cannot be sent
+        (an add-on adds its own checks here)."""
+        self.ensure_one()
         contact = self.contact_id or self.partner_id
         if contact.relance_phone_kind != "mobile":
             raise UserError(
@@ -30,29 +78,66 @@ class RelanceAction(models.Model):
                     customer=contact.display_name,
                 )
             )
-        text = self._render_sms_text()
-        parts = sms_tools.split_sms(text)
-        messages = self._get_sms_records(contact, parts)
-        messages.send(unlink_failed=False, unlink_sent=False, raise_exception=False)
-        refs = messages.filtered("relance_provider_ref").mapped("relance_provider_ref")
-        vals = {
-            "recipient": contact.relance_phone_e164,
-            "provider_ref": ", ".join(refs) or False,
+        return contact
+
+    @api.model
+    def _send_sms_texts(self, texts):
+        """Send ``{action: (contact, text)}`` in one ``sms.sms.send()`` (one
+        gateway request per 500 messages, core's batch) and record each
+        action's outcome: done with its cost, or failed with the reason."""
+        parts_by_action = {
+            action: sms_tools.split_sms(text) for action, (__, text) in texts.items()
         }
-        failed = messages.filtered(lambda sms: sms.state == "error")
-        if failed:
-            self.write(vals)
-            self._set_failed(failed[0]._relance_get_error_message())
-            return
-        self.write(
-            dict(
-                vals,
-                body_text=text,
-                delivery_state="sent",
-                cost=self.level_id.fee + len(parts) * self.company_id.relance_cost_sms,
-            )
+        messages_by_action = self._get_sms_records_many(
+            {
+                action: (contact, parts_by_action[action])
+                for action, (contact, __) in texts.items()
+            }
         )
-        self._set_done()
+        self.env["sms.sms"].sudo().union(*messages_by_action.values()).send(
+            unlink_failed=False, unlink_sent=False, raise_exception=False
+        )
+        done = self.browse().with_context(mail_notrack=True)
+        # the SMS is logged below, one message per action: no tracking
+        # message on top of it (the email channel does the same)
+        texts = {
+            action.with_context(mail_notrack=True): vals
+            for action, vals in texts.items()
+        }
+        for action, (contact, text) in texts.items():
+            messages = messages_by_action[action]
+            refs = [ref for ref in messages.mapped("relance_provider_ref") if ref]
+            vals = {
+                "recipient": contact.relance_phone_e164,
+                "provider_ref": ", ".join(refs) or False,
+            }
+            failed = messages.filtered(lambda sms: sms.state == "error")
+            if failed:
+                action.write(vals)
+                action._set_failed(failed[0]._relance_get_error_message())
+                continue
+            parts = parts_by_action[action]
+            action.write(
+                dict(
+                    vals,
+                    body_text=text,
+                    delivery_state="sent",
+                    cost=action.level_id.fee
+                    + len(parts) * action.company_id.relance_cost_sms,
+                )
+            )
+            done |= action
+        done._set_done()
+        done._message_log_batch(
+            {
+                action.id: Markup("%s<br/>%s")
+                % (
+                    self.env._("SMS sent to %(number)s", number=action.recipient),
+                    action.body_text,
+                )
+                for action in done
+            }
+        )
 
     def _get_sms_records(self, contact, parts):
         """The ``sms.sms`` of each part of the text, in order.
@@ -65,37 +150,53 @@ class RelanceAction(models.Model):
         (refused number, no credit, not delivered) the next attempt gets a
         new key.
         """
-        number = contact.relance_phone_e164
+        self.ensure_one()
+        return self._get_sms_records_many({self: (contact, parts)})[self]
+
+    @api.model
+    def _get_sms_records_many(self, todo):
+        """:meth:`_get_sms_records` of several actions, ``{action: (contact,
+        parts)}`` → ``{action: sms.sms}``, with one search and one create."""
         sms_model = self.env["sms.sms"].sudo()
-        existing = sms_model.search([("relance_action_id", "=", self.id)])
-        by_uuid = existing.grouped("uuid")
-        slots = []
-        for index, part in enumerate(parts):
-            attempt = 0
-            while True:
-                key = self._get_sms_key(number, index, part, attempt)
-                sms = by_uuid.get(key)
-                if not sms or not sms._relance_is_spent():
-                    break
-                attempt += 1
-            slots.append(
-                sms
-                or {
-                    "uuid": key,
-                    "number": number,
-                    "body": part,
-                    "partner_id": contact.id,
-                    "relance_action_id": self.id,
-                }
+        action_ids = [action.id for action in todo]
+        by_uuid = sms_model.search([("relance_action_id", "in", action_ids)]).grouped(
+            "uuid"
+        )
+        slots_by_action = {}
+        to_create = []
+        for action, (contact, parts) in todo.items():
+            number = contact.relance_phone_e164
+            slots = []
+            for index, part in enumerate(parts):
+                attempt = 0
+                while True:
+                    key = action._get_sms_key(number, index, part, attempt)
+                    sms = by_uuid.get(key)
+                    if not sms or not sms._relance_is_spent():
+                        break
+                    attempt += 1
+                if not sms:
+                    sms = {
+                        "uuid": key,
+                        "number": number,
+                        "body": part,
+                        "partner_id": contact.id,
+                        "relance_action_id": action.id,
+                    }
+                    to_create.append(sms)
+                slots.append(sms)
+            slots_by_action[action] = slots
+        created = iter(sms_model.create(to_create))
+        result = {
+            action: sms_model.union(
+                *(next(created) if isinstance(s, dict) else s for s in slots)
             )
-        created = iter(sms_model.create([s for s in slots if isinstance(s, dict)]))
-        messages = sms_model.union(
-            *(next(created) if isinstance(s, dict) else s for s in slots)
-        )
-        messages.filtered(lambda sms: sms.state == "error").write(
-            {"state": "outgoing", "failure_type": False, "relance_error": False}
-        )
-        return messages
+            for action, slots in slots_by_action.items()
+        }
+        sms_model.union(*result.values()).filtered(
+            lambda sms: sms.state == "error"
+        ).write({"state": "outgoing", "failure_type": False, "relance_error": False})
+        return result
 
     def _get_sms_key(self, number, index, part, attempt):
         """Deterministic uuid (32 hex digits, as core's) of one SMS part."""
@@ -105,11 +206,24 @@ class RelanceAction(models.Model):
     def _render_sms_text(self):
         """SMS text written in the composer, else from the level's template,
         transliterated to stay in GSM."""
-        if self.sms_text_custom and self.body_text:
-            return self.body_text
-        template = self.level_id._get_template("sms")
-        text = template._render_field("body", self.ids, compute_lang=True)[self.id]
-        return sms_tools.transliterate(text or "")
+        self.ensure_one()
+        return self._render_sms_texts()[self]
+
+    def _render_sms_texts(self):
+        """:meth:`_render_sms_text` of each action, ``{action: text}``: one
+        rendering per template for the whole batch."""
+        texts = {}
+        custom = self.filtered(lambda a: a.sms_text_custom and a.body_text)
+        for action in custom:
+            texts[action] = action.body_text
+        templates = {level: level._get_template("sms") for level in self.level_id}
+        for template, actions in (
+            (self - custom).grouped(lambda a: templates[a.level_id]).items()
+        ):
+            bodies = template._render_field("body", actions.ids, compute_lang=True)
+            for action in actions:
+                texts[action] = sms_tools.transliterate(bodies[action.id] or "")
+        return {action: texts[action] for action in self}
 
     def _apply_sms_report(self, sms, status):
         """Follow the delivery report ``status`` of one of the action's SMS.

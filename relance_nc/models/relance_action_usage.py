@@ -57,20 +57,29 @@ class RelanceAction(models.Model):
 
     def _execute_email_batch(self):
         """Fail the emails of clients without the email option, batch the rest."""
+        rest = self._relance_fail_unsubscribed("email")
+        return super(RelanceAction, rest)._execute_email_batch()
+
+    def _execute_sms_batch(self):
+        """Fail the SMS of clients without the SMS option, batch the rest."""
+        rest = self._relance_fail_unsubscribed("sms")
+        return super(RelanceAction, rest)._execute_sms_batch()
+
+    def _relance_fail_unsubscribed(self, option):
+        """Fail the actions of clients whose file lacks ``option`` (one query
+        for the batch); return the others."""
         clients = self._relance_clients_by_company()
         refused = self.browse()
         for action in self:
             client = clients.get(action.company_id)
-            if client and not (
-                client.state == "active" and client._has_option("email")
-            ):
+            if client and not (client.state == "active" and client._has_option(option)):
                 refused |= action
         for action in refused:
             try:
                 action._relance_check_service()
             except UserError as err:
                 action._set_failed(str(err))
-        return super(RelanceAction, self - refused)._execute_email_batch()
+        return self - refused
 
     def _set_done(self):
         res = super()._set_done()

@@ -38,8 +38,11 @@ signed with the company's webhook secret.
 """
 
 import logging
+import threading
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from odoo.tools.urls import urljoin
 
@@ -48,6 +51,30 @@ from odoo.addons.sms.tools.sms_api import SmsApiBase
 from .. import const
 
 _logger = logging.getLogger(__name__)
+# One HTTP session per worker thread: its connections to the gateway stay open
+# between requests (keep-alive), which saves a TCP and TLS handshake per batch.
+_local = threading.local()
+
+
+def _get_session():
+    """The thread's session. A request on a kept-alive connection that the
+    gateway closed meanwhile is sent once more on a new one: safe, since the
+    gateway deduplicates on the message ids (see the protocol above)."""
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = requests.Session()
+        retry = Retry(
+            total=1,
+            connect=0,
+            read=1,
+            status=0,
+            other=0,
+            allowed_methods=frozenset({"POST"}),
+            raise_on_status=False,
+        )
+        session.mount("http://", HTTPAdapter(max_retries=retry))
+        session.mount("https://", HTTPAdapter(max_retries=retry))
+    return session
 
 
 class RelanceSmsApi(SmsApiBase):
@@ -80,7 +107,7 @@ class RelanceSmsApi(SmsApiBase):
                 ),
             )
         try:
-            response = requests.post(
+            response = _get_session().post(
                 company_sudo.relance_sms_url,
                 json=payload,
                 headers={

@@ -526,6 +526,14 @@ class TestReminderExecution(RelanceInvoiceCommon):
             self.assertEqual(action.email_message_id, action.mail_id.mail_message_id)
             self.assertIn(invoice.name, action.body)
             self.assertEqual(action.message_ids, action.email_message_id)
+            # the email is wrapped in the light layout, the chatter keeps the
+            # reminder's text alone (as message_post does)
+            self.assertIn('role="presentation"', action.mail_id.body_html)
+            self.assertNotIn('role="presentation"', action.body)
+            self.assertRecordValues(
+                action.mail_id,
+                [{"model": "relance.action", "res_id": action.id, "state": "outgoing"}],
+            )
 
 
 @tagged("post_install", "-at_install")

@@ -8,6 +8,8 @@ import threading
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from markupsafe import escape
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -144,7 +146,7 @@ class TestSmsGateway(RelanceInvoiceCommon, HttpCase):
 
     def _sms_of(self, action):
         return self.env["sms.sms"].search(
-            [("relance_action_id", "=", action.id)], order="id"
+            [("relance_action_id", "in", action.ids)], order="id"
         )
 
     def _post_report(self, report, secret=SECRET, signature=None):
@@ -359,6 +361,107 @@ class TestSmsGateway(RelanceInvoiceCommon, HttpCase):
         )
         self.assertFalse(self.gateway.requests)
         self.assertFalse(self._sms_of(action))
+
+    # ------------------------------------------------------------
+    # The execution cron: SMS in batches
+    # ------------------------------------------------------------
+
+    def _batch_of_sms_actions(self):
+        """SMS actions of three customers due together: two mobiles, one
+        fixed line."""
+        for name, phone in (
+            ("Quincaillerie du Nord", "76 12 34"),
+            ("Garage", "27 12 34"),
+        ):
+            partner = self._create_relance_customer(name, phone)
+            self._invoice(partner, 48500, date(2026, 9, 1), date(2026, 10, 1))
+        actions = self._sms_action()
+        self.assertEqual(len(actions), 3)
+        return actions
+
+    def _run_execute_cron(self):
+        with freeze_time(SEND_TIME):
+            self.env.ref("relance_nc.ir_cron_relance_execute").method_direct_trigger()
+        self.env.invalidate_all()
+
+    def test_cron_sends_the_sms_of_a_batch_in_one_request(self):
+        actions = self._batch_of_sms_actions()
+        fixed = actions.filtered(lambda a: a.partner_id.phone == "27 12 34")
+        self._run_execute_cron()
+        self.assertEqual((actions - fixed).mapped("state"), ["done", "done"])
+        self.assertEqual(fixed.state, "failed", "it fails alone")
+        self.assertIn("no valid mobile number", fixed.error)
+        self.assertEqual(len(self.gateway.requests), 1)
+        sent = self.gateway.requests[0]["messages"]
+        self.assertEqual(
+            sorted(m["id"] for m in sent),
+            sorted(self._sms_of(actions - fixed).mapped("uuid")),
+        )
+        self.assertEqual(
+            sorted(to for to, __ in self.gateway.delivered), [MOBILE, "+687761234"]
+        )
+        for action in actions - fixed:
+            # the SMS is logged in the action's chatter, no tracking message
+            self.assertEqual(len(action.message_ids), 1)
+            self.assertIn(f"SMS sent to {action.recipient}", action.message_ids.body)
+            self.assertIn(escape(action.body_text), action.message_ids.body)
+            self.assertRecordValues(
+                action,
+                [
+                    {
+                        "delivery_state": "sent",
+                        "provider_ref": self._sms_of(action).relance_provider_ref,
+                    }
+                ],
+            )
+
+    def test_batch_sent_again_after_a_crash_is_not_delivered_twice(self):
+        """Odoo died after the gateway accepted a batch, before its commit:
+        the next run sends the same keys and nothing is delivered twice."""
+        actions = self._batch_of_sms_actions()
+
+        class Crash(Exception):
+            pass
+
+        with self.assertRaises(Crash), self.env.cr.savepoint(), freeze_time(SEND_TIME):
+            actions._execute_sms_batch()
+            raise Crash
+        self.env.invalidate_all()
+        self.assertEqual(actions.mapped("state"), ["scheduled"] * 3)
+        self.assertFalse(self._sms_of(actions))
+        first_ids = sorted(m["id"] for m in self.gateway.requests[0]["messages"])
+        self.assertEqual(len(self.gateway.delivered), 2)
+
+        self._run_execute_cron()
+        self.assertEqual(len(self.gateway.requests), 2)
+        self.assertEqual(
+            sorted(m["id"] for m in self.gateway.requests[1]["messages"]), first_ids
+        )
+        self.assertEqual(len(self.gateway.delivered), 2, "not delivered twice")
+        self.assertEqual(sorted(actions.mapped("state")), ["done", "done", "failed"])
+
+    @mute_logger("odoo.addons.sms.models.sms_sms")
+    def test_gateway_failure_leaves_the_whole_batch_retryable(self):
+        actions = self._batch_of_sms_actions()
+        mobiles = actions.filtered(lambda a: a.partner_id.phone != "27 12 34")
+        self.gateway.fail_status = 503
+        self._run_execute_cron()
+        self.assertEqual(actions.mapped("state"), ["failed"] * 3)
+        for action in mobiles:
+            self.assertIn("HTTP 503", action.error)
+        first = self._sms_of(mobiles)
+        self.assertEqual(first.mapped("failure_type"), ["sms_server"] * 2)
+
+        self.gateway.fail_status = None
+        mobiles.action_retry()
+        self._run_execute_cron()
+        self.assertEqual(mobiles.mapped("state"), ["done", "done"])
+        self.assertEqual(self._sms_of(mobiles), first, "the same SMS, resent")
+        self.assertEqual(
+            sorted(m["id"] for m in self.gateway.requests[-1]["messages"]),
+            sorted(first.mapped("uuid")),
+        )
+        self.assertEqual(len(self.gateway.delivered), 2)
 
     def test_queue_cron_path_splits_per_provider(self):
         """sms.sms._send() without an API (the queue cron) sends our SMS through
