@@ -1,6 +1,7 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.sql_db import Cursor
 
 from .. import const
 
@@ -12,6 +13,9 @@ _STATE_RANK = {"outgoing": 0, "process": 1, "pending": 2, "sent": 3, "error": 3}
 class SmsSms(models.Model):
     _inherit = "sms.sms"
 
+    # Delivery reports find their SMS by the id it was sent with: core does
+    # not index it, and our SMS stay after sending to follow those reports.
+    uuid = fields.Char(index="btree_not_null")
     relance_action_id = fields.Many2one(
         "relance.action", index="btree_not_null", ondelete="set null"
     )
@@ -76,6 +80,32 @@ class SmsSms(models.Model):
     # ------------------------------------------------------------
     # DELIVERY REPORTS
     # ------------------------------------------------------------
+
+    def _relance_apply_report_locked(self, status, error=False, provider_ref=False):
+        """Apply a delivery report to this SMS in a transaction of its own,
+        committed before returning; return whether it changed anything.
+
+        The reminder's row, then the SMS's, are locked first, in READ
+        COMMITTED: a concurrent report of the same SMS (a gateway retry) or
+        of another part of the same reminder waits for this one, then sees
+        its outcome. Applied in the request's REPEATABLE READ transaction, it
+        would fail to serialize, and Odoo would sleep up to 2 s before
+        trying the whole request again.
+        """
+        self.ensure_one()
+        with self.env.registry.cursor() as cr:
+            # (A test cursor is a savepoint inside the test's transaction.)
+            if isinstance(cr, Cursor):
+                cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+            cr.execute(
+                """SELECT id FROM relance_action WHERE id = (
+                       SELECT relance_action_id FROM sms_sms WHERE id = %s)
+                   FOR UPDATE""",
+                [self.id],
+            )
+            cr.execute("SELECT id FROM sms_sms WHERE id = %s FOR UPDATE", [self.id])
+            sms = self.with_env(self.env(cr=cr))
+            return sms._relance_apply_report(status, error, provider_ref)
 
     def _relance_apply_report(self, status, error=False, provider_ref=False):
         """Apply a delivery report of the HTTP gateway to this SMS, its tracker
