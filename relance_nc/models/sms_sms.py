@@ -89,10 +89,14 @@ class SmsSms(models.Model):
         COMMITTED: a concurrent report of the same SMS (a gateway retry) or
         of another part of the same reminder waits for this one, then sees
         its outcome. Applied in the request's REPEATABLE READ transaction, it
-        would fail to serialize, and Odoo would sleep up to 2 s before
-        trying the whole request again.
+        would fail to serialize, and Odoo would sleep up to 2 s before trying
+        the whole request again.
         """
         self.ensure_one()
+        if not self._relance_moves_forward(status):
+            # A replay: the SMS only moves forward, so it cannot have moved
+            # back since this transaction began either.
+            return False
         with self.env.registry.cursor() as cr:
             # (A test cursor is a savepoint inside the test's transaction.)
             if isinstance(cr, Cursor):
@@ -114,9 +118,9 @@ class SmsSms(models.Model):
         "sent" after "delivered") changes nothing.
         """
         self.ensure_one()
-        state = const.SMS_REPORT_STATES[status]
-        if _STATE_RANK[state] <= _STATE_RANK.get(self.state, 3):
+        if not self._relance_moves_forward(status):
             return False
+        state = const.SMS_REPORT_STATES[status]
         failure_type = False
         if state == "error":
             failure_type = const.SMS_GATEWAY_ERRORS.get(error, "unknown")
@@ -138,6 +142,12 @@ class SmsSms(models.Model):
     # ------------------------------------------------------------
     # HELPERS
     # ------------------------------------------------------------
+
+    def _relance_moves_forward(self, status):
+        """Whether a report ``status`` would move this SMS forward."""
+        self.ensure_one()
+        state = const.SMS_REPORT_STATES[status]
+        return _STATE_RANK[state] > _STATE_RANK.get(self.state, 3)
 
     def _relance_is_spent(self):
         """Whether this SMS definitively failed, so that a new attempt needs a
