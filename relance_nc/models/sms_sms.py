@@ -13,9 +13,6 @@ _STATE_RANK = {"outgoing": 0, "process": 1, "pending": 2, "sent": 3, "error": 3}
 class SmsSms(models.Model):
     _inherit = "sms.sms"
 
-    # Delivery reports find their SMS by the id it was sent with: core does
-    # not index it, and our SMS stay after sending to follow those reports.
-    uuid = fields.Char(index="btree_not_null")
     relance_action_id = fields.Many2one(
         "relance.action", index="btree_not_null", ondelete="set null"
     )
