@@ -69,7 +69,7 @@ class RelanceSmsController(Controller):
         if not self._check_signature(secret, raw, signature):
             _logger.info("SMS delivery report refused for %s", report["id"])
             raise Forbidden()
-        sms_sudo._relance_apply_report(
+        sms_sudo._relance_apply_report_locked(
             report["status"], report.get("error"), report.get("provider_id")
         )
         return request.make_json_response({"result": "ok"})

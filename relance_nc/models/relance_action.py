@@ -307,8 +307,10 @@ class RelanceAction(models.Model):
 
     def _set_failed(self, error):
         self.write({"state": "failed", "error": error, "delivery_state": "failed"})
+        # A note notifying nobody: logged, without a post's recipients and
+        # reply-to computation (a failed SMS report lands here).
         for action in self:
-            action.message_post(
+            action._message_log(
                 body=self.env._("Sending failed: %(error)s", error=error)
             )
 

@@ -257,9 +257,11 @@ class RelanceAction(models.Model):
         if self.state == "done":
             self._set_failed(error)
         else:
-            self.message_post(body=error)
+            self._message_log(body=error)
+        # A note in the chatter, notifying nobody: logged, not posted (a
+        # post computes recipients and reply-to for every report).
         contact = self.contact_id or self.partner_id
-        contact.message_post(
+        contact._message_log(
             body=self.env._(
                 "Reminder SMS failed: %(error)s (%(action)s)",
                 error=error,

@@ -1,6 +1,7 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.sql_db import Cursor
 
 from .. import const
 
@@ -77,6 +78,36 @@ class SmsSms(models.Model):
     # DELIVERY REPORTS
     # ------------------------------------------------------------
 
+    def _relance_apply_report_locked(self, status, error=False, provider_ref=False):
+        """Apply a delivery report to this SMS in a transaction of its own,
+        committed before returning; return whether it changed anything.
+
+        The reminder's row, then the SMS's, are locked first, in READ
+        COMMITTED: a concurrent report of the same SMS (a gateway retry) or
+        of another part of the same reminder waits for this one, then sees
+        its outcome. Applied in the request's REPEATABLE READ transaction, it
+        would fail to serialize, and Odoo would sleep up to 2 s before trying
+        the whole request again.
+        """
+        self.ensure_one()
+        if not self._relance_moves_forward(status):
+            # A replay: the SMS only moves forward, so it cannot have moved
+            # back since this transaction began either.
+            return False
+        with self.env.registry.cursor() as cr:
+            # (A test cursor is a savepoint inside the test's transaction.)
+            if isinstance(cr, Cursor):
+                cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+            cr.execute(
+                """SELECT id FROM relance_action WHERE id = (
+                       SELECT relance_action_id FROM sms_sms WHERE id = %s)
+                   FOR UPDATE""",
+                [self.id],
+            )
+            cr.execute("SELECT id FROM sms_sms WHERE id = %s FOR UPDATE", [self.id])
+            sms = self.with_env(self.env(cr=cr))
+            return sms._relance_apply_report(status, error, provider_ref)
+
     def _relance_apply_report(self, status, error=False, provider_ref=False):
         """Apply a delivery report of the HTTP gateway to this SMS, its tracker
         (chatter notification) and its reminder; return whether it changed
@@ -84,9 +115,9 @@ class SmsSms(models.Model):
         "sent" after "delivered") changes nothing.
         """
         self.ensure_one()
-        state = const.SMS_REPORT_STATES[status]
-        if _STATE_RANK[state] <= _STATE_RANK.get(self.state, 3):
+        if not self._relance_moves_forward(status):
             return False
+        state = const.SMS_REPORT_STATES[status]
         failure_type = False
         if state == "error":
             failure_type = const.SMS_GATEWAY_ERRORS.get(error, "unknown")
@@ -108,6 +139,12 @@ class SmsSms(models.Model):
     # ------------------------------------------------------------
     # HELPERS
     # ------------------------------------------------------------
+
+    def _relance_moves_forward(self, status):
+        """Whether a report ``status`` would move this SMS forward."""
+        self.ensure_one()
+        state = const.SMS_REPORT_STATES[status]
+        return _STATE_RANK[state] > _STATE_RANK.get(self.state, 3)
 
     def _relance_is_spent(self):
         """Whether this SMS definitively failed, so that a new attempt needs a

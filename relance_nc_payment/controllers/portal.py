@@ -51,6 +51,10 @@ class RelancePaymentPortal(PortalAccount):
         sitemap=False,
     )
     def relance_short_link(self, token, **kwargs):
+        """The page of a short link, rendered at once: the invoice page or the
+        balance page, as their own routes render them with the link's access
+        token (a redirect would cost the debtor a second round trip on a
+        mobile network); the creditor's own shop is redirected to."""
         link_sudo = request.env["relance.payment.link"].sudo()
         if token.isalnum() and len(token) <= 32:
             link_sudo = link_sudo.search([("token", "=", token)], limit=1)
@@ -60,21 +64,26 @@ class RelancePaymentPortal(PortalAccount):
         if link_sudo.shop_url:
             # The creditor's own shop (a URL built from its checked pattern).
             return request.redirect(link_sudo.shop_url, code=303, local=False)
-        return request.redirect(self._relance_localized(link_sudo), code=303)
+        self._relance_use_partner_lang(link_sudo.partner_id)
+        if len(link_sudo.move_ids) == 1:
+            invoice_sudo = link_sudo.move_ids.sudo()
+            invoice_sudo._portal_ensure_token()
+            return self.portal_my_invoice_detail(
+                invoice_sudo.id, access_token=invoice_sudo.access_token
+            )
+        return self.relance_balance_page(
+            link_sudo.id, access_token=link_sudo.access_token
+        )
 
-    def _relance_localized(self, link_sudo):
-        """The link's target in the customer's language (French, mostly)."""
-        path = link_sudo._get_target_path()
-        ir_http = request.env["ir.http"]
-        lang = link_sudo.partner_id.lang
-        if (
-            lang
-            and ir_http.get_nearest_lang(lang) == lang
-            and lang != ir_http._get_default_lang().code
-        ):
-            url_code = request.env["res.lang"]._get_data(code=lang).url_code
-            path = "/%s%s" % (url_code, path)
-        return path
+    def _relance_use_partner_lang(self, partner):
+        """Render in the debtor's language (French, mostly) when it is active,
+        as the page's own URL with that language's prefix would."""
+        lang = partner.lang
+        if lang and request.env["ir.http"].get_nearest_lang(lang) == lang:
+            request.lang = request.env["res.lang"]._get_data(code=lang)
+            request.update_context(lang=lang)
+            if request.cookies.get("frontend_lang") != lang:
+                request.future_response.set_cookie("frontend_lang", lang)
 
     def _relance_balance_link(self, link_id, access_token):
         link_sudo = request.env["relance.payment.link"].sudo().browse(link_id).exists()

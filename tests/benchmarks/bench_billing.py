@@ -25,11 +25,7 @@ import contextlib
 import time
 from datetime import timedelta
 
-from benchlib import (
-    configure_odoo,
-    peak_rss_mib,
-    run_on_database,
-)
+from benchlib import open_registry, peak_rss_mib, run_on_database, superuser_env
 
 TARGET_S = 60.0
 PREFIX = "Bench client"
@@ -141,18 +137,14 @@ def main():
 
 
 def run(args, cluster):
-    import odoo  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    configure_odoo(cluster.port)
-    registry = Registry(args.db)
+    registry = open_registry(args.db, cluster.port)
     total = args.clients * args.lines
     print(
         f"relance.nc billing benchmark — {args.clients} clients × {args.lines} "
         f"usage lines = {total} lines"
     )
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = superuser_env(cr)
         clean(env)
         company = setup_provider(env)
         # last month in Nouméa (no frozen clock: it would stop the timer too)

@@ -19,11 +19,7 @@ import argparse
 import io
 import time
 
-from benchlib import (
-    configure_odoo,
-    peak_rss_mib,
-    run_on_database,
-)
+from benchlib import open_registry, peak_rss_mib, run_on_database, superuser_env
 
 CITIES = ["Nouméa", "Dumbéa", "Le Mont-Dore", "Païta", "Koné", "Bourail", "Lifou"]
 
@@ -117,18 +113,14 @@ def main():
 
 
 def run(args, cluster):
-    import odoo  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    configure_odoo(cluster.port)
-    registry = Registry(args.db)
+    registry = open_registry(args.db, cluster.port)
     content, ridets = make_extract(args.rows)
     print(
         f"relance.nc customer data benchmark — {args.rows} registry rows, "
         f"{args.customers} customers"
     )
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = superuser_env(cr)
         imports = env["relance.registry.import"]
         record = measure(
             env,

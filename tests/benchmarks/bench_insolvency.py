@@ -23,11 +23,7 @@ import argparse
 import random
 import time
 
-from benchlib import (
-    configure_odoo,
-    peak_rss_mib,
-    run_on_database,
-)
+from benchlib import open_registry, peak_rss_mib, run_on_database, superuser_env
 
 WORDS = (
     "Boulangerie Garage Pharmacie Transports Nickel Pêcherie Quincaillerie "
@@ -113,17 +109,13 @@ def main():
 
 
 def run(args, cluster):
-    import odoo  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    configure_odoo(cluster.port)
-    registry = Registry(args.db)
+    registry = open_registry(args.db, cluster.port)
     print(
         f"relance.nc insolvency benchmark — {args.announcements} announcements, "
         f"{args.watched} watched customers of {args.clients} clients"
     )
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = superuser_env(cr)
         insert_data(env, args)
         procedures = env["relance.insolvency.procedure"].search(
             [("matched", "=", False)]

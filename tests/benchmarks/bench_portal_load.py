@@ -10,12 +10,13 @@ client, each request on a new connection as a browser behind no proxy:
 
 1. at each ``--concurrency`` (default 16 and 50 debtors) for ``--duration``
    seconds per phase: Odoo's own portal invoice page alone, the short link
-   (``/r/<token>``, then the invoice page it redirects to), the short link's
-   redirect alone, the balance page alone and the short link to it;
-   flows/s, p50/p95 and failed requests;
+   to it (``/r/<token>``, followed as a browser does: it renders the page
+   itself), the balance page alone and the short link to it; flows/s,
+   p50/p95 and failed requests;
 2. ``--reports`` signed SMS delivery reports (default 1 000: every SMS
-   reported twice, by two of ``--report-clients`` concurrent clients) on
-   ``/relance_nc/sms/status``: all 2xx, each applied once, total time;
+   reported twice at the same time, by two of ``--report-clients``
+   concurrent clients) on ``/relance_nc/sms/status``: all 2xx, each applied
+   once, total time;
 3. card-processor notifications (IPN) of ``--transactions`` payments
    (default 200), each posted twice at the same time: one payment each.
 
@@ -45,10 +46,17 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest.mock import patch
 
-from benchlib import REPO, configure_odoo, devenv, prepare_database
+from benchlib import (
+    REPO,
+    create_overdue_invoices,
+    devenv,
+    open_registry,
+    prepare_database,
+    serve_json,
+    superuser_env,
+)
 
 sys.path.insert(0, str(REPO / "relance_nc_payment" / "tools"))
 
@@ -91,15 +99,14 @@ def get_page(port, path):
     return 1
 
 
-def redirect_only(port, token):
-    """The short link's 303 alone (what the redirect itself costs)."""
-    http_request(port, "GET", f"/r/{token}", expect=(303,))
-    return 1
-
-
 def follow_short_link(port, token):
-    """The short link: a 303 to the page, then the page."""
-    __, headers, __ = http_request(port, "GET", f"/r/{token}", expect=(303,))
+    """The short link as a browser follows it: its page (rendered at once),
+    or a redirect, then the page it leads to."""
+    status, headers, __ = http_request(
+        port, "GET", f"/r/{token}", expect=(200, 302, 303)
+    )
+    if status == 200:
+        return 1
     location = urllib.parse.urlsplit(headers["Location"])
     get_page(port, location.path + ("?" + location.query if location.query else ""))
     return 2
@@ -239,16 +246,8 @@ class Fixture:
     tx_ids: list
 
 
-def env_of(cr):
-    import odoo  # noqa: PLC0415
-
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-
-
 def create_debtors(env, count, tag):
     """Debtors with two overdue invoices each; return (partners, invoices)."""
-    from odoo import Command  # noqa: PLC0415
-
     partners = env["res.partner"].create(
         [
             {
@@ -261,24 +260,7 @@ def create_debtors(env, count, tag):
         ]
     )
     due = date.today() - timedelta(days=10)
-    moves = env["account.move"].create(
-        [
-            {
-                "move_type": "out_invoice",
-                "partner_id": partner.id,
-                "invoice_date": due - timedelta(days=30),
-                "invoice_date_due": due,
-                "invoice_line_ids": [
-                    Command.create(
-                        {"name": "Service", "price_unit": 1000 + n, "tax_ids": []}
-                    )
-                ],
-            }
-            for partner in partners
-            for n in range(2)
-        ]
-    )
-    moves.action_post()
+    moves = create_overdue_invoices(env, partners, due, prices=(1000, 1001))
     for move in moves:
         move._portal_ensure_token()
     return partners, moves
@@ -341,26 +323,15 @@ def configure_company(env):
 def start_sms_gateway():
     """A local SMS gateway accepting every message (sending is not measured)."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (http.server API)
-            length = int(self.headers.get("Content-Length") or 0)
-            payload = json.loads(self.rfile.read(length))
-            answers = [
+    def answer(payload):
+        return {
+            "messages": [
                 {"id": m["id"], "status": "accepted", "provider_id": m["id"]}
                 for m in payload["messages"]
             ]
-            body = json.dumps({"messages": answers}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+        }
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer((HOST, 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve_json(answer)
     return server
 
 
@@ -451,7 +422,7 @@ def ipn_fields(form):
 def build_fixture(registry, args):
     tag = uuid.uuid4().hex[:6]
     with registry.cursor() as cr:
-        env = env_of(cr)
+        env = superuser_env(cr)
         env["ir.config_parameter"].set_param(
             "web.base.url", f"http://{HOST}:{args.port}"
         )
@@ -517,18 +488,13 @@ def start_server(args, cluster):
 
 
 def bench_pages(args, fixture):
-    """The four page phases at each concurrency; return all Stats."""
+    """The page phases at each concurrency; return all Stats."""
     port = args.port
     phases = [
         ("invoice page alone", lambda p: get_page(port, p), fixture.invoice_paths),
         (
             "short link -> invoice page",
             lambda t: follow_short_link(port, t),
-            fixture.invoice_tokens,
-        ),
-        (
-            "short link 303 alone",
-            lambda t: redirect_only(port, t),
             fixture.invoice_tokens,
         ),
         ("balance page alone", lambda p: get_page(port, p), fixture.balance_paths),
@@ -560,13 +526,13 @@ def bench_reports(args, fixture):
         if n % 2:
             report = {"id": sms_uuid, "status": "failed", "error": "unreachable"}
         reports.append(report)
-    jobs = [
-        (lambda r=report: post_sms_report(args.port, r, SMS_SECRET))
-        for report in reports
-    ]
-    # The two copies of a report sit far apart in the queue's order, so that
-    # different clients post them at about the same time.
-    return post_all("SMS delivery reports", jobs + jobs, args.report_clients)
+    jobs = []
+    for report in reports:
+        # The two copies of a report stand together in the queue: two
+        # clients take them one after the other and post them at the same
+        # time, as a gateway retrying a report it thinks lost.
+        jobs += [lambda r=report: post_sms_report(args.port, r, SMS_SECRET)] * 2
+    return post_all("SMS delivery reports", jobs, args.report_clients)
 
 
 def bench_ipn(args, fixture):
@@ -580,7 +546,7 @@ def bench_ipn(args, fixture):
 
 def check_reports(registry, fixture):
     with registry.cursor() as cr:
-        env = env_of(cr)
+        env = superuser_env(cr)
         sms = env["sms.sms"].search([("uuid", "in", fixture.sms_uuids)])
         states = Counter(sms.mapped("state"))
         actions = env["relance.action"].browse(fixture.failed_action_ids)
@@ -612,7 +578,7 @@ def check_reports(registry, fixture):
 
 def check_payments(registry, fixture):
     with registry.cursor() as cr:
-        env = env_of(cr)
+        env = superuser_env(cr)
         txs = env["payment.transaction"].browse(fixture.tx_ids)
         payments = env["account.payment"].search(
             [("payment_transaction_id", "in", txs.ids)]
@@ -691,10 +657,7 @@ def main():
     cluster = devenv.Cluster()
     cluster.start()
     prepare_database(cluster, args.db, "relance_nc_payment", fresh=args.fresh)
-    configure_odoo(cluster.port)
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    registry = Registry(args.db)
+    registry = open_registry(args.db, cluster.port)
     devenv.say("Creating the debtors, their SMS reminders and card payments...")
     fixture = build_fixture(registry, args)
     devenv.say(

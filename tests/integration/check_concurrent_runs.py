@@ -24,7 +24,6 @@ database and counts its checks in the summary; by hand:
 ``python3 tests/integration/check_concurrent_runs.py --db DB --db-port PORT``.
 """
 
-import argparse
 import sys
 import threading
 from datetime import date, timedelta
@@ -32,7 +31,16 @@ from pathlib import Path
 
 from freezegun import freeze_time
 
-REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from benchlib import (  # noqa: E402
+    Checks,
+    create_overdue_invoices,
+    open_check_registry,
+    parse_check_args,
+    superuser_env,
+)
+
 CUSTOMERS = 40
 # Wednesday 9 December 2026, 09:00 in Nouméa (UTC+11): inside the sending
 # window of every channel, no public holiday.
@@ -40,30 +48,10 @@ NOW = "2026-12-08 22:00:00"
 TODAY = date(2026, 12, 9)
 
 
-def setup_odoo(args):
-    from odoo.tools import config  # noqa: PLC0415
-
-    config.parse_config(
-        [
-            f"--addons-path={REPO}",
-            f"--db_host={args.db_host}",
-            f"--db_port={args.db_port}",
-            f"--db_user={args.db_user}",
-            "--log-level=warn",
-        ]
-    )
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    return Registry(args.db)
-
-
 def create_data(registry, gateway):
     """Commit customers with overdue invoices; return the company id."""
-    import odoo  # noqa: PLC0415
-    from odoo import Command  # noqa: PLC0415
-
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = superuser_env(cr)
         company = env.company
         company.write(
             {
@@ -92,24 +80,7 @@ def create_data(registry, gateway):
                 for i in range(CUSTOMERS)
             ]
         )
-        due = TODAY - timedelta(days=10)
-        moves = env["account.move"].create(
-            [
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": customer.id,
-                    "invoice_date": due - timedelta(days=30),
-                    "invoice_date_due": due,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {"name": "Service", "price_unit": 1000, "tax_ids": []}
-                        )
-                    ],
-                }
-                for customer in customers
-            ]
-        )
-        moves.action_post()
+        create_overdue_invoices(env, customers, TODAY - timedelta(days=10))
         # every channel at the level due (10 days overdue: the first reminder)
         channels = {"use_email": True, "use_sms": True, "use_call": True}
         if "relance.letter" in env:
@@ -121,15 +92,13 @@ def create_data(registry, gateway):
 
 def in_parallel(registry, job):
     """Run ``job(env)`` in two threads with their own cursors, started together."""
-    import odoo  # noqa: PLC0415
-
     barrier = threading.Barrier(2)
     errors = []
 
     def worker():
         try:
             with registry.cursor() as cr:
-                env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+                env = superuser_env(cr)
                 barrier.wait(timeout=30)
                 job(env)
                 cr.commit()
@@ -145,15 +114,9 @@ def in_parallel(registry, job):
 
 
 def run_checks(registry, gateway):
-    """Plan then execute in two workers at once; return the check results."""
-    import odoo  # noqa: PLC0415
-
+    """Plan then execute in two workers at once; return the checks."""
     company_id, customer_ids = create_data(registry, gateway)
-    results = []
-
-    def check(name, ok, detail=""):
-        results.append(ok)
-        print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
+    check = Checks()
 
     errors = in_parallel(
         registry,
@@ -163,7 +126,7 @@ def run_checks(registry, gateway):
     )
     check("two concurrent plannings raise nothing", not errors, "; ".join(errors))
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = superuser_env(cr)
         groups = env["relance.action"]._read_group(
             [("partner_id", "in", customer_ids)],
             ["partner_id", "level_id", "channel"],
@@ -182,26 +145,21 @@ def run_checks(registry, gateway):
             f"{len(groups)} planned",
         )
 
-    errors = in_parallel(
-        registry,
-        lambda env: env["relance.action"]._cron_execute(
-            batch_size=CUSTOMERS * len(channels)
-        ),
-    )
-    check("two concurrent executions raise nothing", not errors, "; ".join(errors))
+    def execute(env):
+        env["relance.action"]._cron_execute(batch_size=CUSTOMERS * len(channels))
+
     # actions postponed because the other worker wrote the same invoices go
     # at the next run
-    errors = in_parallel(
-        registry,
-        lambda env: env["relance.action"]._cron_execute(
-            batch_size=CUSTOMERS * len(channels)
-        ),
-    )
-    check("the next concurrent run raises nothing", not errors, "; ".join(errors))
+    for name in (
+        "two concurrent executions raise nothing",
+        "the next concurrent run raises nothing",
+    ):
+        errors = in_parallel(registry, execute)
+        check(name, not errors, "; ".join(errors))
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = superuser_env(cr)
         check_sent(env, customer_ids, gateway, check)
-    return results
+    return check
 
 
 def check_sent(env, customer_ids, gateway, check):
@@ -249,14 +207,7 @@ def check_sent(env, customer_ids, gateway, check):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--db-host", default="127.0.0.1")
-    parser.add_argument("--db-port", default="54329")
-    parser.add_argument("--db-user", default="odoo")
-    args = parser.parse_args()
-
-    registry = setup_odoo(args)
+    registry = open_check_registry(parse_check_args(__doc__))
     # the SMS gateway of the Odoo tests: a real HTTP server on 127.0.0.1
     # that delivers each message id once, as the protocol requires
     from odoo.addons.relance_nc.tests.test_sms_gateway import (  # noqa: PLC0415
@@ -270,13 +221,11 @@ def main():
     clock = freeze_time(NOW)
     clock.start()
     try:
-        results = run_checks(registry, gateway)
+        checks = run_checks(registry, gateway)
     finally:
         clock.stop()
         gateway.stop()
-    passed = sum(results)
-    print(f"{passed} passed, {len(results) - passed} failed")
-    return 0 if all(results) else 1
+    return checks.exit_code()
 
 
 if __name__ == "__main__":

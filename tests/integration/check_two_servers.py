@@ -27,8 +27,6 @@ exits 1 on failure; ``setup/test`` runs it on its test database. By hand:
 ``python3 tests/integration/check_two_servers.py --db DB --db-port PORT``.
 """
 
-import argparse
-import json
 import os
 import signal
 import socket
@@ -40,13 +38,19 @@ import time
 import urllib.request
 from collections import Counter
 from datetime import date, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "setup"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-import devenv  # noqa: E402
+from benchlib import (  # noqa: E402
+    Checks,
+    create_overdue_invoices,
+    devenv,
+    open_check_registry,
+    parse_check_args,
+    serve_json,
+    superuser_env,
+)
 
 CUSTOMERS = 200
 GATEWAY_DELAY = 0.03  # seconds per SMS batch: the execution lasts a while
@@ -67,27 +71,12 @@ class Gateway:
         self.posts = Counter()
         self.delivered = {}
         self.lock = threading.Lock()
-        gateway = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                payload = json.loads(self.rfile.read(length))
-                time.sleep(GATEWAY_DELAY)
-                answers = [gateway.receive(m) for m in payload["messages"]]
-                body = json.dumps({"messages": answers}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = serve_json(self.answer)
         self.url = f"http://127.0.0.1:{self.server.server_port}/send"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def answer(self, payload):
+        time.sleep(GATEWAY_DELAY)
+        return {"messages": [self.receive(m) for m in payload["messages"]]}
 
     def receive(self, message):
         """Record one message; deliver it unless its id was delivered already."""
@@ -104,29 +93,6 @@ class Gateway:
 # ---------------------------------------------------------------------------
 # Data, committed through the ORM of this process
 # ---------------------------------------------------------------------------
-
-
-def open_registry(args):
-    from odoo.tools import config  # noqa: PLC0415
-
-    config.parse_config(
-        [
-            f"--addons-path={REPO}",
-            f"--db_host={args.db_host}",
-            f"--db_port={args.db_port}",
-            f"--db_user={args.db_user}",
-            "--log-level=warn",
-        ]
-    )
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    return Registry(args.db)
-
-
-def env_of(cr):
-    import odoo  # noqa: PLC0415
-
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 def sending_time_zone(company):
@@ -178,8 +144,6 @@ def configure_company(env, gateway):
 
 def create_customers(env):
     """Customers with one overdue invoice each; return their ids."""
-    from odoo import Command  # noqa: PLC0415
-
     customers = env["res.partner"].create(
         [
             {
@@ -192,24 +156,7 @@ def create_customers(env):
             for i in range(CUSTOMERS)
         ]
     )
-    due = date.today() - timedelta(days=10)
-    moves = env["account.move"].create(
-        [
-            {
-                "move_type": "out_invoice",
-                "partner_id": customer.id,
-                "invoice_date": due - timedelta(days=30),
-                "invoice_date_due": due,
-                "invoice_line_ids": [
-                    Command.create(
-                        {"name": "Service", "price_unit": 1000, "tax_ids": []}
-                    )
-                ],
-            }
-            for customer in customers
-        ]
-    )
-    moves.action_post()
+    create_overdue_invoices(env, customers, date.today() - timedelta(days=10))
     return customers.ids
 
 
@@ -227,7 +174,7 @@ def quiet_crons(env):
 
 def trigger(registry, xmlid):
     with registry.cursor() as cr:
-        env_of(cr).ref(xmlid)._trigger()
+        superuser_env(cr).ref(xmlid)._trigger()
 
 
 # ---------------------------------------------------------------------------
@@ -343,7 +290,7 @@ def wait_for(predicate, timeout):
 def action_counts(registry, customer_ids):
     """``{state: count}`` of the customers' actions, and their duplicates."""
     with registry.cursor() as cr:
-        env = env_of(cr)
+        env = superuser_env(cr)
         groups = env["relance.action"]._read_group(
             [("partner_id", "in", customer_ids)],
             ["partner_id", "level_id", "channel"],
@@ -406,7 +353,7 @@ def run_scenario(registry, args, servers, gateway, customer_ids, check):
 
 def check_deliveries(registry, gateway, customer_ids, check):
     with registry.cursor() as cr:
-        env = env_of(cr)
+        env = superuser_env(cr)
         actions = env["relance.action"].search([("partner_id", "in", customer_ids)])
         email_actions = actions.filtered(lambda a: a.channel == "email")
         sms_actions = actions - email_actions
@@ -441,25 +388,13 @@ def check_deliveries(registry, gateway, customer_ids, check):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--db-host", default="127.0.0.1")
-    parser.add_argument("--db-port", default="54329")
-    parser.add_argument("--db-user", default="odoo")
-    args = parser.parse_args()
-
-    results = []
-
-    def check(name, ok, detail=""):
-        results.append(bool(ok))
-        print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
-        sys.stdout.flush()
-
+    args = parse_check_args(__doc__)
+    check = Checks()
     started = time.monotonic()
     gateway = Gateway()
-    registry = open_registry(args)
+    registry = open_check_registry(args)
     with registry.cursor() as cr:
-        env = env_of(cr)
+        env = superuser_env(cr)
         __, tz = configure_company(env, gateway)
         customer_ids = create_customers(env)
         quiet_crons(env)
@@ -481,9 +416,7 @@ def main():
             for server in servers:
                 print(server.logfile.read_text(errors="replace")[-4000:])
     print(f"     {time.monotonic() - started:.0f}s")
-    passed = sum(results)
-    print(f"{passed} passed, {len(results) - passed} failed")
-    return 0 if all(results) else 1
+    return check.exit_code()
 
 
 if __name__ == "__main__":
