@@ -23,6 +23,7 @@ from . import res_config_settings
 from . import mail_mail
 from . import ir_qweb
 from . import res_company_provider
+from . import account_chart_template
 from . import res_partner_client
 from . import res_config_settings_provider
 from . import relance_service_option
