@@ -29,6 +29,7 @@ from . import res_config_settings_provider
 from . import relance_service_option
 from . import relance_client
 from . import relance_client_billing
+from . import relance_client_credit
 from . import relance_usage_line
 from . import account_move_client
 from . import relance_action_usage

@@ -62,7 +62,9 @@ class RelanceAction(models.Model):
         for action in self:
             client = clients.get(action.company_id)
             if client and not (
-                client.state == "active" and client._has_option("email")
+                client.state == "active"
+                and client._has_option("email")
+                and not client.credit_exceeded
             ):
                 refused |= action
         for action in refused:
