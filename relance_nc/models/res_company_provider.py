@@ -58,7 +58,7 @@ class ResCompany(models.Model):
                 self.env["relance.service.option"]
                 .sudo()
                 .with_context(active_test=False)
-                .search([])
+                .search([("product_ids", "!=", False)])
                 .product_ids
             )
             for template in products.product_tmpl_id:
