@@ -140,7 +140,8 @@ def main():
     parser.add_argument(
         "--profile",
         action="store_true",
-        help="profile the month-end invoicing (cProfile, 30 costliest calls)",
+        help="profile the month-end invoicing (cProfile: costliest calls, SQL "
+        "time by caller)",
     )
     args = parser.parse_args()
 
@@ -207,7 +208,10 @@ def run(args, cluster):
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(90)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
-            pstats.Stats(profiler).sort_stats("tottime").print_callers("message_post|_get_last_sequence|_compute_tax_country_id|_get_applicable_models")
+            # the SQL time by caller
+            pstats.Stats(profiler).sort_stats("tottime").print_callers(
+                r"sql_db.py:\d+\(execute\)"
+            )
         invoices = env["account.move"].search_count(
             [("relance_client_id", "in", clients.ids)]
         )
