@@ -40,7 +40,7 @@ class TestClientPayout(PayoutCommon):
         client = self._client_file()
         self.creditor.relance_pay_link_target = "hosted"
         self.assertTrue(self.creditor._relance_hosted_payment_allowed())
-        client.option_ids -= self.env.ref("relance_nc.service_option_payment")
+        client.sudo().option_ids -= self.env.ref("relance_nc.service_option_payment")
         self.assertFalse(self.creditor._relance_hosted_payment_allowed())
         self.creditor.relance_pay_link_target = "none"
         with self.assertRaisesRegex(UserError, "Card payment"):
