@@ -24,11 +24,13 @@ from . import res_config_settings
 from . import mail_mail
 from . import ir_qweb
 from . import res_company_provider
+from . import account_chart_template
 from . import res_partner_client
 from . import res_config_settings_provider
 from . import relance_service_option
 from . import relance_client
 from . import relance_client_billing
+from . import relance_client_credit
 from . import relance_usage_line
 from . import account_move_client
 from . import relance_action_usage

@@ -72,7 +72,11 @@ class RelanceAction(models.Model):
         refused = self.browse()
         for action in self:
             client = clients.get(action.company_id)
-            if client and not (client.state == "active" and client._has_option(option)):
+            if client and not (
+                client.state == "active"
+                and client._has_option(option)
+                and not client.credit_exceeded
+            ):
                 refused |= action
         for action in refused:
             try:

@@ -56,6 +56,7 @@ class RelanceClient(models.Model):
         linked in bulk. Returns the invoices."""
         groups = self.env["relance.usage.line"]._read_group(
             [
+                ("company_id", "in", self.company_id.ids),
                 ("client_id", "in", self.ids),
                 ("state", "=", "to_invoice"),
                 ("date", "<", cutoff),
@@ -69,31 +70,43 @@ class RelanceClient(models.Model):
             by_client[client].append((product, price_unit, quantity))
         if not by_client:
             return self.env["account.move"]
-        moves = self.env["account.move"]
+        # Bulk-issued invoices: no creation message, follower or field
+        # tracking per invoice (each costs queries per move).
+        move_model = self.env["account.move"].with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+        )
+        moves = move_model
+        # Without analytic distribution models, each invoice line would still
+        # query them (per partner and product): say there is none.
+        no_analytic = (
+            not self.env["account.analytic.distribution.model"]
+            .sudo()
+            .search([], limit=1)
+        )
         for company, clients in (
             self.browse([client.id for client in by_client])
             .grouped("company_id")
             .items()
         ):
-            moves |= (
-                self.env["account.move"]
-                .with_company(company)
-                .create(
-                    [
-                        client._relance_prepare_invoice_vals(by_client[client], cutoff)
-                        for client in clients
-                    ]
-                )
+            moves |= move_model.with_company(company).create(
+                [
+                    client._relance_prepare_invoice_vals(
+                        by_client[client], cutoff, no_analytic=no_analytic
+                    )
+                    for client in clients
+                ]
             )
         self._relance_link_usage(moves, cutoff)
         moves.action_post()
+        moves = moves.with_env(self.env)
         for move in moves:
             move.relance_client_id._relance_after_invoice(move)
         return moves
 
-    def _relance_prepare_invoice_vals(self, groups, cutoff):
+    def _relance_prepare_invoice_vals(self, groups, cutoff, no_analytic=False):
         self.ensure_one()
         period_end = cutoff - relativedelta(days=1)
+        line_defaults = {"analytic_distribution": False} if no_analytic else {}
         return {
             "move_type": "out_invoice",
             "company_id": self.company_id.id,
@@ -109,6 +122,7 @@ class RelanceClient(models.Model):
             "invoice_line_ids": [
                 Command.create(
                     {
+                        **line_defaults,
                         "product_id": product.id,
                         "quantity": quantity,
                         "price_unit": price_unit,
@@ -125,9 +139,10 @@ class RelanceClient(models.Model):
         self.env["relance.usage.line"].flush_model()
         values = SQL(", ").join(
             SQL(
-                "(%s, %s, %s, %s, %s::numeric)",
+                "(%s, %s, %s, %s, %s, %s::numeric)",
                 line.id,
                 move.id,
+                move.company_id.id,
                 move.relance_client_id.id,
                 line.product_id.id,
                 line.price_unit,
@@ -143,8 +158,10 @@ class RelanceClient(models.Model):
                        state = 'invoiced', write_date = now() at time zone 'UTC',
                        write_uid = %(uid)s
                   FROM (VALUES %(values)s)
-                       AS v(line_id, move_id, client_id, product_id, price_unit)
-                 WHERE usage.client_id = v.client_id
+                       AS v(line_id, move_id, company_id, client_id, product_id,
+                            price_unit)
+                 WHERE usage.company_id = v.company_id
+                   AND usage.client_id = v.client_id
                    AND usage.state = 'to_invoice'
                    AND usage.date < %(cutoff)s
                    AND usage.product_id = v.product_id

@@ -27,8 +27,25 @@ class RelanceProviderDashboard(models.AbstractModel):
         return clients.hosted_company_id
 
     @api.model
+    def _relance_queue_client_field(self, model):
+        """The field of ``model`` that names the client of a record, which
+        the queue's list is grouped by: ``client_id`` when the model has it,
+        else its company (a hosted creditor is a client); none for the
+        clients themselves."""
+        fields_ = self.env[model]._fields
+        if model == "relance.client":
+            return None
+        if "client_id" in fields_:
+            return "client_id"
+        return "company_id" if "company_id" in fields_ else None
+
+    @api.model
     def _relance_queue(self, key, name, model, domain, sequence=10, **action):
-        """A queue counting ``model`` records matching ``domain``."""
+        """A queue counting ``model`` records matching ``domain``; its list
+        opens grouped by client unless ``action`` gives its own context."""
+        client_field = self._relance_queue_client_field(model)
+        if client_field and "context" not in action:
+            action["context"] = {"group_by": [client_field]}
         return {
             "key": key,
             "name": name,

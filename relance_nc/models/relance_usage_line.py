@@ -21,11 +21,13 @@ class RelanceUsageLine(models.Model):
     _order = "date desc, id desc"
     _rec_name = "product_id"
 
-    client_id = fields.Many2one(
-        "relance.client", required=True, index=True, ondelete="restrict"
-    )
+    # Indexes: few on purpose. Month-end invoicing updates every line once
+    # and each index costs a write per line (issue 12's benchmark): lookups
+    # by client use the (client_id, event_key) unique index, the lines still
+    # to invoice the partial index below, which invoiced lines leave.
+    client_id = fields.Many2one("relance.client", required=True, ondelete="restrict")
     company_id = fields.Many2one(
-        related="client_id.company_id", store=True, index=True, string="Provider"
+        related="client_id.company_id", store=True, string="Provider"
     )
     partner_id = fields.Many2one(
         related="client_id.partner_id", string="Creditor", store=True
@@ -33,12 +35,12 @@ class RelanceUsageLine(models.Model):
     product_id = fields.Many2one(
         "product.product", string="Service", required=True, ondelete="restrict"
     )
-    date = fields.Date(required=True, index=True)
+    date = fields.Date(required=True)
     quantity = fields.Float(required=True, default=1.0, digits="Product Unit")
     currency_id = fields.Many2one(related="company_id.currency_id")
     price_unit = fields.Monetary(string="Unit Price")
     amount = fields.Monetary()
-    res_model = fields.Char(string="Source Model", index=True)
+    res_model = fields.Char(string="Source Model")
     res_id = fields.Many2oneReference(string="Source ID", model_field="res_model")
     event_key = fields.Char(required=True, readonly=True)
     invoice_line_id = fields.Many2one(
@@ -56,12 +58,14 @@ class RelanceUsageLine(models.Model):
         [("to_invoice", "To Invoice"), ("invoiced", "Invoiced")],
         default="to_invoice",
         required=True,
-        index=True,
     )
 
     _event_uniq = models.Constraint(
         "UNIQUE(client_id, event_key)",
         "A service event is recorded once per client.",
+    )
+    _to_invoice_idx = models.Index(
+        "(company_id, client_id, date) WHERE state = 'to_invoice'"
     )
 
     @api.depends("product_id", "date")

@@ -91,3 +91,51 @@ class TestMonthEndInvoicing(RelanceProviderCommon):
         # 31 October, 23:00 in Nouméa
         self._run_cron("2026-10-31 12:00")
         self.assertFalse(self._invoices())
+
+    def test_month_end_invoice_lines_carry_the_tgc_on_services(self):
+        nc = self.env.ref("base.nc")
+        self.provider.account_fiscal_country_id = nc
+        tax = self.provider._relance_tgc_tax()
+        self.assertRecordValues(
+            tax,
+            [
+                {
+                    "amount": 6.0,
+                    "amount_type": "percent",
+                    "type_tax_use": "sale",
+                    "company_id": self.provider.id,
+                    "country_id": nc.id,
+                }
+            ],
+        )
+        provider_taxes = self.sms.taxes_id.filtered(
+            lambda t: t.company_id == self.provider
+        )
+        self.assertEqual(provider_taxes, tax)
+        # idempotent: a second setup creates no second tax
+        self.provider._relance_setup_tgc()
+        self.assertEqual(
+            self.env["account.tax"].search_count(
+                [("company_id", "=", self.provider.id), ("amount", "=", 6.0)]
+            ),
+            1,
+        )
+        # 20 SMS at 25 and 10 emails at 10: 600 excl. tax, 36 of TGC
+        self._record(self.client, self.sms, 20, "a", date(2026, 10, 3))
+        self._record(self.client, self.email, 10, "b", date(2026, 10, 4))
+        self._run_cron("2026-10-31 13:30")
+        invoice = self._invoices()
+        self.assertEqual(invoice.invoice_line_ids.tax_ids, tax)
+        self.assertRecordValues(
+            invoice,
+            [{"amount_untaxed": 600, "amount_tax": 36, "amount_total": 636}],
+        )
+
+    def test_a_provider_outside_new_caledonia_gets_no_tgc(self):
+        self.provider._relance_setup_tgc()
+        self.assertFalse(
+            self.env.ref(
+                f"relance_nc.{self.provider.id}_tax_tgc_services",
+                raise_if_not_found=False,
+            )
+        )

@@ -40,6 +40,54 @@ class TestProviderClient(RelanceProviderCommon):
         with self.assertRaisesRegex(UserError, "not an active"):
             self.client._check_option("email")
 
+    def test_credit_limit_refuses_services_past_it(self):
+        self.client.write({"billing_mode": "deferred", "credit_limit": 1000})
+        # 30 SMS at 25 not invoiced yet: 750 owed, below the limit
+        self.Usage._relance_record(self.client, self.sms, 30, None, "a")
+        self.assertEqual(self.client.credit_exposure, 750)
+        self.assertFalse(self.client.credit_exceeded)
+        self.client._check_option("sms")
+        # 10 more: 1 000 owed, the limit is reached
+        self.Usage._relance_record(self.client, self.sms, 10, None, "b")
+        self.client.invalidate_recordset(["credit_exposure", "credit_exceeded"])
+        self.assertTrue(self.client.credit_exceeded)
+        with self.assertRaisesRegex(UserError, "credit limit"):
+            self.client._check_option("sms")
+        # a card client, or a client without limit, is never refused
+        self.client.credit_limit = 0
+        self.client._check_option("sms")
+
+    def test_credit_exposure_counts_unpaid_invoices(self):
+        self.client.write({"billing_mode": "deferred", "credit_limit": 5000})
+        invoice = (
+            self.env["account.move"]
+            .with_company(self.provider)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.client.partner_id.id,
+                    "relance_client_id": self.client.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": self.call.id,
+                                "quantity": 1,
+                                "price_unit": 4000,
+                                "tax_ids": [],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        self.assertEqual(self.client.credit_exposure, 0)
+        invoice.action_post()
+        self.client.invalidate_recordset(["credit_exposure", "credit_exceeded"])
+        self.assertEqual(self.client.credit_exposure, 4000)
+        self.client._check_credit(1000)
+        with self.assertRaisesRegex(UserError, "credit limit"):
+            self.client._check_credit(1001)
+
     def test_mandate_needs_date_document_and_active_client(self):
         with self.assertRaisesRegex(UserError, "no valid claim-declaration mandate"):
             self.client._check_mandate()

@@ -52,3 +52,17 @@ class TestProviderDashboard(RelanceProviderCommon):
         self.assertEqual([key for key in cards.mapped("key") if key in base], base)
         calls = cards.filtered(lambda card: card.key == "calls")
         self.assertEqual(calls.action_open()["res_model"], "relance.action")
+
+    def test_every_queue_opens_grouped_by_client(self):
+        for queue in self.env["relance.provider.dashboard"]._relance_queues():
+            action = queue["action"]
+            if action["res_model"] == "relance.client":
+                continue
+            context = action.get("context") or {}
+            group_by = context.get("group_by") or [
+                key for key in context if key.startswith("search_default_group")
+            ]
+            with self.subTest(queue=queue["key"]):
+                self.assertTrue(group_by, "the queue's list is grouped by client")
+                for field in context.get("group_by", []):
+                    self.assertIn(field, self.env[action["res_model"]]._fields)

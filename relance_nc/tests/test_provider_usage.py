@@ -74,6 +74,15 @@ class TestUsageSources(RelanceProviderCommon):
         self.assertIn("Email reminders", action.error)
 
     @freeze_time("2026-10-08 01:00")
+    def test_batch_emails_refuse_a_client_past_its_credit_limit(self):
+        self.client.write({"billing_mode": "deferred", "credit_limit": 100})
+        self.Usage._relance_record(self.client, self.call, 1, None, "call")
+        action = self._planned("email")
+        action._execute_email_batch()
+        self.assertEqual(action.state, "failed")
+        self.assertIn("credit limit", action.error)
+
+    @freeze_time("2026-10-08 01:00")
     def test_sms_is_billed_per_message(self):
         action = self._planned("sms")
         action.write({"body_text": "x" * 200})  # two SMS of 160 units

@@ -43,14 +43,23 @@ class RelanceLetter(models.Model):
         return res
 
     def _relance_record_usage(self):
-        """One service line per letter posted, by mail type, and its postage
-        by weight unless the client's price includes it."""
+        """One service line per letter posted, by mail type; its printing
+        (per sheet) and enveloping when the client's price list prices them
+        separately; its postage by weight unless the client's price includes
+        it."""
         service = {
             "registered": self.env.ref("relance_nc.product_service_registered_letter"),
         }
         letter_product = self.env.ref("relance_nc.product_service_letter")
         postage = self.env.ref("relance_nc_edition.product_service_postage")
+        parts = self.env.ref("relance_nc_edition.product_service_printing") | (
+            self.env.ref("relance_nc_edition.product_service_enveloping")
+        )
         vals_list = []
+        separate = {
+            client: client._relance_priced_separately(parts)
+            for client in self.client_id
+        }
         for letter in self.filtered("client_id"):
             client = letter.client_id
             source = {"res_model": self._name, "res_id": letter.id}
@@ -66,6 +75,19 @@ class RelanceLetter(models.Model):
                     date=day,
                 )
             )
+            for part in separate[client]:
+                printing = part == parts[0]
+                vals_list.append(
+                    dict(
+                        source,
+                        client_id=client.id,
+                        product_id=part.id,
+                        quantity=max(letter.sheet_count, 1) if printing else 1,
+                        event_key=f"relance.letter:{letter.id}:"
+                        + ("printing" if printing else "enveloping"),
+                        date=day,
+                    )
+                )
             if client.postage_billing == "separate" and letter.postage_cost:
                 vals_list.append(
                     dict(
@@ -116,6 +138,22 @@ class RelanceClient(models.Model):
     )
     letter_ids = fields.One2many("relance.letter", "client_id", string="Letters")
     letter_count = fields.Integer(compute="_compute_letter_count")
+
+    def _relance_priced_separately(self, products):
+        """The ``products`` that the client's price list prices with a rule
+        of their own (billed as separate lines)."""
+        self.ensure_one()
+        items = self.sudo().pricelist_id.item_ids
+        return products.filtered(
+            lambda product: any(
+                item.product_id == product
+                or (
+                    item.applied_on == "1_product"
+                    and item.product_tmpl_id == product.product_tmpl_id
+                )
+                for item in items
+            )
+        )
 
     def _compute_letter_count(self):
         counts = dict(

@@ -1,5 +1,6 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -70,6 +71,44 @@ class TestClientLetters(RelanceProviderCommon, EditionCommon):
         letter.postage_cost = 110
         letter.action_mark_posted()
         self.assertEqual(len(self._usage()), 1)
+
+    def test_printing_and_enveloping_priced_separately_are_billed_apart(self):
+        printing = self.env.ref("relance_nc_edition.product_service_printing")
+        enveloping = self.env.ref("relance_nc_edition.product_service_enveloping")
+        self.pricelist.item_ids = [
+            Command.create(
+                {
+                    "applied_on": "0_product_variant",
+                    "product_id": printing.id,
+                    "compute_price": "fixed",
+                    "fixed_price": 40,
+                }
+            ),
+            Command.create(
+                {
+                    "applied_on": "1_product",
+                    "product_tmpl_id": enveloping.product_tmpl_id.id,
+                    "compute_price": "fixed",
+                    "fixed_price": 30,
+                }
+            ),
+        ]
+        self.client.postage_billing = "included"
+        letter = self._letter(state="printed")
+        letter.write({"sheet_count": 2, "postage_cost": 110})
+        letter.action_mark_posted()
+        self.assertRecordValues(
+            self._usage().sorted("id"),
+            [
+                {
+                    "product_id": self.env.ref("relance_nc.product_service_letter").id,
+                    "quantity": 1,
+                    "price_unit": 350,
+                },
+                {"product_id": printing.id, "quantity": 2, "price_unit": 40},
+                {"product_id": enveloping.id, "quantity": 1, "price_unit": 30},
+            ],
+        )
 
     def test_letters_refused_without_the_printing_option(self):
         self.client.option_ids -= self.env.ref("relance_nc.service_option_edition")

@@ -24,7 +24,11 @@ class RelanceAction(models.Model):
         company = self.company_id
         target = company.relance_pay_link_target
         moves = self._relance_moves_to_pay()
-        if not moves or target not in ("own", "hosted"):
+        if (
+            not moves
+            or target not in ("own", "hosted")
+            or (target == "hosted" and not company._relance_hosted_payment_allowed())
+        ):
             return super()._get_payment_link()
         links = self.env["relance.payment.link"].sudo()
         if target == "own":

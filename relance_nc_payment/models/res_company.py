@@ -78,6 +78,24 @@ class ResCompany(models.Model):
             if error:
                 raise ValidationError(error)
 
+    @api.constrains("relance_pay_link_target")
+    def _check_relance_pay_link_hosted(self):
+        """The provider's hosted shop is the client's "Card payment" option:
+        a hosted client without it cannot choose it."""
+        for company in self.filtered(lambda c: c.relance_pay_link_target == "hosted"):
+            client = company._relance_client()
+            if client:
+                client._check_option("payment")
+
+    def _relance_hosted_payment_allowed(self):
+        """Whether payment links may lead to the provider's hosted shop: not
+        for a hosted client whose file lacks the card payment option."""
+        self.ensure_one()
+        client = self._relance_client()
+        return not client or (
+            client.state == "active" and client._has_option("payment")
+        )
+
     def _relance_own_shop_url(self, reference, amount, partner, currency):
         """The own-shop URL with its placeholders replaced (URL-encoded)."""
         self.ensure_one()

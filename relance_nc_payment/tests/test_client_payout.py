@@ -3,6 +3,7 @@
 import importlib.util
 from datetime import date
 
+from odoo.exceptions import UserError
 from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools.misc import file_path
 
@@ -34,6 +35,16 @@ class TestClientPayout(PayoutCommon):
         self.client.with_company(self.crdc).relance_client = False
         self.assertFalse(client._has_option("payment"))
         self.assertFalse(self.client.with_company(self.crdc).relance_client)
+
+    def test_hosted_shop_needs_the_card_payment_option(self):
+        client = self._client_file()
+        self.creditor.relance_pay_link_target = "hosted"
+        self.assertTrue(self.creditor._relance_hosted_payment_allowed())
+        client.sudo().option_ids -= self.env.ref("relance_nc.service_option_payment")
+        self.assertFalse(self.creditor._relance_hosted_payment_allowed())
+        self.creditor.relance_pay_link_target = "none"
+        with self.assertRaisesRegex(UserError, "Card payment"):
+            self.creditor.relance_pay_link_target = "hosted"
 
     def test_payout_and_fee_rules_reference_the_client(self):
         rules = self._fee_rules((False, 2.0, 0), ("VISA", 1.5, 25))

@@ -22,6 +22,8 @@ first. Run: ``python3 tests/benchmarks/bench_billing.py``.
 
 import argparse
 import contextlib
+import cProfile
+import pstats
 import time
 from datetime import timedelta
 
@@ -131,6 +133,12 @@ def main():
     parser.add_argument("--clients", type=int, default=500)
     parser.add_argument("--lines", type=int, default=2000)
     parser.add_argument("--record", type=int, default=100_000)
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile the month-end invoicing (cProfile: costliest calls, SQL "
+        "time by caller)",
+    )
     args = parser.parse_args()
 
     run_on_database(args, "relance_nc", run)
@@ -181,30 +189,38 @@ def run(args, cluster):
         cr.commit()
         insert_usage(env, clients, args.lines, products, start)
         env.invalidate_all()
-        with contextlib.nullcontext():  # last month's usage: invoiced now
+        profiler = cProfile.Profile() if args.profile else None
+        with profiler or contextlib.nullcontext():  # last month's usage
             (__, queries) = measure(
                 env,
                 f"month-end invoices: {args.clients} clients, {total} lines",
                 env["relance.client"]._cron_invoice_usage,
                 target=TARGET_S,
             )
-            invoices = env["account.move"].search_count(
-                [("relance_client_id", "in", clients.ids)]
+        if profiler:
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(90)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
+            # the SQL time by caller
+            pstats.Stats(profiler).sort_stats("tottime").print_callers(
+                r"sql_db.py:\d+\(execute\)"
             )
-            left = usage.search_count(
-                [("client_id", "in", clients.ids), ("state", "=", "to_invoice")]
-            )
-            print(
-                f"{'':<46} {invoices} invoices, {left} lines left to invoice, "
-                f"{queries / max(invoices, 1):.0f} queries per invoice "
-                f"({queries / total:.4f} per usage line)",
-                flush=True,
-            )
-            measure(
-                env,
-                "re-run (nothing to invoice)",
-                env["relance.client"]._cron_invoice_usage,
-            )
+        invoices = env["account.move"].search_count(
+            [("relance_client_id", "in", clients.ids)]
+        )
+        left = usage.search_count(
+            [("client_id", "in", clients.ids), ("state", "=", "to_invoice")]
+        )
+        print(
+            f"{'':<46} {invoices} invoices, {left} lines left to invoice, "
+            f"{queries / max(invoices, 1):.0f} queries per invoice "
+            f"({queries / total:.4f} per usage line)",
+            flush=True,
+        )
+        measure(
+            env,
+            "re-run (nothing to invoice)",
+            env["relance.client"]._cron_invoice_usage,
+        )
         clean(env)
 
 
