@@ -18,6 +18,7 @@ DEMO_SHOP_SITE_ID = "00000000"
 DEMO_PAYMENT_DELAY = timedelta(hours=2)  # after the reminder SMS
 DEMO_CARDS = [("CB", "497010XXXXXX0055"), ("VISA", "497011XXXXXX0014")]
 DEMO_FEE_PERCENT = 1.5
+DEMO_CARD_PAYMENTS = 3  # at most, one per run from the oldest
 
 
 class ResCompany(models.Model):
@@ -42,7 +43,7 @@ class ResCompany(models.Model):
         actions = company.env["relance.action"].search(
             [
                 ("company_id", "=", company.id),
-                ("channel", "=", "sms"),
+                ("channel", "in", ("sms", "email")),
                 ("state", "=", "done"),
             ],
             order="done_at, id",
@@ -106,19 +107,31 @@ class ResCompany(models.Model):
         )
 
     def _relance_demo_card_payment(self, actions):
-        """The customer of the first SMS of ``actions`` pays an invoice by
-        card: a transaction as the portal creates it, the processor's
-        notification applied as the IPN route applies it, then posted."""
+        """A customer reminded by ``actions`` (by SMS first, else by email)
+        pays an invoice by card: a transaction as the portal creates it, the
+        processor's notification applied as the IPN route applies it, then
+        posted."""
         self.ensure_one()
-        moves = actions.filtered(
-            lambda a: a.channel == "sms" and a.state == "done"
-        ).move_ids.filtered(
-            lambda m: m.payment_state == "not_paid" and not m.relance_block
-        )
-        if not moves:
+        provider = self._relance_demo_shop()
+        if (
+            self.env["payment.transaction"].search_count(
+                [("provider_id", "=", provider.id)]
+            )
+            >= DEMO_CARD_PAYMENTS
+        ):
+            return
+        reminded = actions.filtered(
+            lambda a: a.channel in ("sms", "email") and a.state == "done"
+        ).sorted(lambda a: (a.channel != "sms", a.id))
+        for action in reminded:
+            moves = action.move_ids.filtered(
+                lambda m: m.payment_state == "not_paid" and not m.relance_block
+            )
+            if moves:
+                break
+        else:
             return
         move = moves.sorted(lambda m: (m.invoice_date_due, m.id))[0]
-        provider = self._relance_demo_shop()
         transactions = self.env["payment.transaction"]
         tx = transactions.create(
             {

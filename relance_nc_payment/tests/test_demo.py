@@ -5,6 +5,7 @@ from odoo.tests import tagged
 from odoo.addons.relance_nc.tests.common_pdf import PdfDownloadCase
 
 from .. import const
+from ..models.res_company_demo import DEMO_CARD_PAYMENTS
 
 
 @tagged("post_install", "-at_install")
@@ -27,6 +28,7 @@ class TestDemoPayments(PdfDownloadCase):
             [("provider_id", "=", self.shop.id)]
         )
         self.assertGreaterEqual(len(txs), 2)
+        self.assertLessEqual(len(txs), DEMO_CARD_PAYMENTS)
         self.assertEqual(set(txs.mapped("state")), {"done"})
         self.assertTrue(all(txs.mapped("is_post_processed")))
         self.assertTrue(all(txs.mapped("relance_card_number")))
