@@ -100,6 +100,12 @@ class TestDemoHistory(PdfDownloadCase):
             lambda a: a.state == "draft" and a.channel != "handover"
         )
         self.assertTrue(drafts)
+        self.assertEqual(self.env.ref("base.user_admin").company_id, self.company)
+        policy = self.env["relance.policy"].search(
+            [("company_id", "=", self.company.id), ("is_default", "=", True)]
+        )
+        self.assertEqual(len(policy), 1)
+        self.assertEqual(self.actions.policy_id, policy)
 
     def test_demo_companies_in_new_caledonia_and_xpf(self):
         provider = self.env["res.company"].search([("name", "=", "CRDC Nouméa")])
