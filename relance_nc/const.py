@@ -107,7 +107,13 @@ PLAN_LOCK_KEY = 687_001
 PLAN_CHUNK_CUSTOMERS = 2_000
 
 # HTTP SMS gateway (models/relance_sms_api.py, controllers/main.py)
-SMS_PROVIDERS = [("iap", "Odoo IAP"), ("http", "HTTP gateway")]
+SMS_PROVIDERS = [
+    ("iap", "Odoo IAP"),
+    ("http", "HTTP gateway"),
+    # models/relance_sms_demo.py: no network, no operator, every SMS delivered
+    ("demo", "Demo gateway (no SMS sent)"),
+]
+SMS_DEMO_REF_PREFIX = "DEMO-"
 SMS_HTTP_TIMEOUT = 15  # seconds, connection and read
 SMS_STATUS_ROUTE = "/relance_nc/sms/status"
 SMS_SIGNATURE_HEADER = "X-Relance-Signature"

@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Printing and Mailing",
     "summary": "Printed reminder letters, print batches and registered mail",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.3.1",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -35,4 +35,5 @@
         "views/relance_client_views.xml",
         "views/relance_client_portal_templates.xml",
     ],
+    "demo": ["demo/relance_nc_edition_demo.xml"],
 }

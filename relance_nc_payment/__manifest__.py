@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Card Payment",
     "summary": "Card payment links, hosted shop and monthly payouts for relance.nc",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.3.1",
     "category": "Accounting/Payment Providers",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",
@@ -31,6 +31,7 @@
         # Card payment of the collection case fees
         "views/case_fee_templates.xml",
     ],
+    "demo": ["demo/relance_nc_payment_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "relance_nc_payment/static/tests/tours/*.js",

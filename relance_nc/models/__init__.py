@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import res_company
+from . import res_company_demo
+from . import res_company_demo_history
 from . import res_company_first_use
 from . import res_partner
 from . import relance_registry_unit
@@ -20,6 +22,7 @@ from . import relance_action_call
 from . import account_move
 from . import account_move_line
 from . import sms_sms
+from . import sms_sms_demo
 from . import res_config_settings
 from . import mail_mail
 from . import ir_qweb

@@ -56,25 +56,17 @@ class RelanceClient(models.Model):
 
     @api.model
     def _relance_demo_provider(self):
-        company = self.env["res.company"].create(
+        return self.env["res.company"]._relance_demo_create_company(
             {
                 "name": "CRDC Nouméa",
                 "street": "7 rue Jean Jaurès",
                 "zip": "98800",
                 "city": "Nouméa",
-                "country_id": self.env.ref("base.nc").id,
-                "currency_id": self.env.ref("base.XPF").id,
                 "email": "contact@crdc.example.nc",
                 "ridet": "0654321001",
                 "relance_is_provider": True,
-                # before the chart: its taxes take the fiscal country
-                "account_fiscal_country_id": self.env.ref("base.nc").id,
             }
         )
-        company.partner_id.tz = "Pacific/Noumea"
-        self.env["account.chart.template"]._load("generic_coa", company, False)
-        company.currency_id = self.env.ref("base.XPF")
-        return company
 
     @api.model
     def _relance_demo_clients(self, provider, pricelist):

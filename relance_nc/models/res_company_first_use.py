@@ -7,8 +7,9 @@ from odoo import api, models
 
 
 class ResCompany(models.Model):
-    """What a company has before its first reminder run: the standard policy,
-    and in the demo database, the run of the day planned."""
+    """What a company has before its first reminder run: the standard policy
+    (the demo creditor's run of the day is planned by
+    ``_relance_demo_history``, models/res_company_demo_history.py)."""
 
     _inherit = "res.company"
 
@@ -22,12 +23,3 @@ class ResCompany(models.Model):
         policy_sudo = self.env["relance.policy"].sudo()
         policy_sudo._create_company_defaults(companies)
         return companies
-
-    @api.model
-    def _relance_load_demo(self):
-        """Plan today's run of the demo creditor, so that a user who logs in
-        finds reminders to review, through the engine's own planning."""
-        res = super()._relance_load_demo()
-        company = self.env.ref("base.user_admin").company_id
-        self.env["relance.action"].with_company(company)._plan_company(company)
-        return res

@@ -18,10 +18,10 @@ from . import test_provider_client
 from . import test_provider_billing
 from . import test_provider_usage
 from . import test_provider_dashboard
-from . import test_provider_demo
 from . import test_case
 from . import test_case_flow
 from . import test_case_portal
 from . import test_first_use
 from . import test_click_everywhere
 from . import test_wizard_titles
+from . import test_demo_history

@@ -53,21 +53,3 @@ class TestFirstUse(RelanceCommon):
         self.env["res.lang"]._activate_lang("fr_FR")
         french = preview.with_context(lang="fr_FR")
         self.assertEqual(french.display_name, "Relances du 08/10/2026")
-
-
-@tagged("post_install", "-at_install")
-class TestDemoDatabase(RelanceCommon):
-    """The demo creditor is built through the product's own code paths."""
-
-    def test_demo_creditor_has_todays_run_to_review(self):
-        self.env["res.company"]._relance_load_demo()
-        company = self.env.ref("base.user_admin").company_id
-        self.assertEqual(company.name, "Nouméa Fournitures SARL")
-        policy = self.env["relance.policy"].search(
-            [("company_id", "=", company.id), ("is_default", "=", True)]
-        )
-        self.assertEqual(len(policy), 1)
-        actions = self.env["relance.action"].search([("company_id", "=", company.id)])
-        self.assertTrue(actions.filtered(lambda action: action.state == "draft"))
-        self.assertTrue(actions.filtered(lambda action: action.state == "scheduled"))
-        self.assertEqual(actions.policy_id, policy)

@@ -9,3 +9,4 @@ from . import res_partner
 from . import relance_partner_update
 from . import relance_letter_client
 from . import relance_provider_dashboard
+from . import res_company_demo

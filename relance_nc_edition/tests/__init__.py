@@ -6,3 +6,4 @@ from . import test_letter_batch
 from . import test_engine
 from . import test_client_letters
 from . import test_portal_letters
+from . import test_demo

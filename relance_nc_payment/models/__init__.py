@@ -28,3 +28,6 @@ from . import relance_payout_client
 # Card payment of the collection case fees
 from . import payment_transaction_case
 from . import relance_case
+
+# Demo data
+from . import res_company_demo

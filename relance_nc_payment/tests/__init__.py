@@ -6,3 +6,4 @@ from . import test_payout
 from . import test_payment_integrity
 from . import test_client_payout
 from . import test_case_fee
+from . import test_demo
