@@ -28,6 +28,18 @@ class PaymentProvider(models.Model):
         for provider in self:
             provider.relance_payout = provider.code == const.PROVIDER_CODE
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "state" in vals:
+            # Odoo creates the provider's payment method line the first time
+            # its (non-stored) journal is read; left to the first payments,
+            # concurrent notifications each create one and every later payment
+            # fails on the duplicate. Set it up while the provider is saved.
+            self.filtered(
+                lambda p: p.relance_payout and p.state in ("enabled", "test")
+            )._relance_setup_clearing_account()
+        return res
+
     def _relance_setup_clearing_account(self):
         """Book this provider's payments on its company's clearing account.
 

@@ -346,6 +346,26 @@ class TestPayoutRejections(PayoutCommon):
 
 @tagged("post_install", "-at_install")
 class TestCreditorAccounting(PayoutCommon):
+    def test_payment_method_line_set_up_with_the_provider(self):
+        """Saving a live payout provider sets its payment method line up, on
+        the clearing account: the first payments, arriving together, find
+        one line and never create a second."""
+        lines = self.env["account.payment.method.line"].search(
+            [("payment_provider_id", "=", self.provider.id)]
+        )
+        self.assertEqual(len(lines), 1)
+        self.assertEqual(
+            lines.payment_account_id, self.creditor.relance_shop_clearing_account_id
+        )
+        self.provider.write({"state": "test"})
+        self.provider.write({"state": "enabled"})
+        self.assertEqual(
+            self.env["account.payment.method.line"].search_count(
+                [("payment_provider_id", "=", self.provider.id)]
+            ),
+            1,
+        )
+
     def test_balances_after_payout(self):
         """Debtor card payments go to clearing, the payout moves them to the
         bank, fees are expenses: clearing 0, bank = collected - fees -
