@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Printing and Mailing",
     "summary": "Printed reminder letters, print batches and registered mail",
-    "version": "19.0.1.3.1",
+    "version": "19.0.1.3.2",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",

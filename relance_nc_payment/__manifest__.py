@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Card Payment",
     "summary": "Card payment links, hosted shop and monthly payouts for relance.nc",
-    "version": "19.0.1.3.1",
+    "version": "19.0.1.3.2",
     "category": "Accounting/Payment Providers",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",

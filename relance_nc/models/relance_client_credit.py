@@ -9,7 +9,7 @@ class RelanceClient(models.Model):
     """Credit limit of the deferred-account clients: what they owe the
     provider (usage not invoiced yet and unpaid invoices) may not pass it."""
 
-    _inherit = "relance.client"
+    _inherit = "relance.client"  # pylint: disable=consider-merging-classes-inherited
 
     credit_exposure = fields.Monetary(
         compute="_compute_credit_exposure",

@@ -181,6 +181,46 @@ class ResCompany(models.Model):
         today (a signed acknowledgment, a payout)."""
 
     @api.model
+    def _relance_demo_can_render(self):
+        """Whether PDFs can be rendered with their stylesheet now.
+
+        wkhtmltopdf fetches the report assets from Odoo's HTTP server: while
+        modules are being installed (demo data included) no server answers
+        (``--stop-after-init``) or its requests wait for the registry being
+        loaded, so a PDF made then has no style. The demo leaves its PDFs
+        (printed letters, payout statements) to :meth:`_relance_demo_finish`,
+        run by a scheduled action once Odoo serves.
+        """
+        return self.env.registry.ready
+
+    @api.model
+    def _relance_demo_finish_later(self):
+        """Let the demo's scheduled action finish what needs PDFs."""
+        cron = self.env.ref(
+            "relance_nc.ir_cron_relance_demo_finish", raise_if_not_found=False
+        )
+        if cron:
+            cron.sudo().active = True
+            cron.sudo()._trigger()
+
+    @api.model
+    def _relance_cron_demo_finish(self):
+        """Scheduled action of the demo: once Odoo serves, the PDFs the
+        demo could not render at installation; then it switches itself off."""
+        if not self._relance_demo_can_render():
+            return
+        company = self.env.ref(
+            "relance_nc.demo_company_creditor", raise_if_not_found=False
+        )
+        if company:
+            company._relance_demo_env()._relance_demo_finish()
+        self.env["ir.cron"]._commit_progress(1, remaining=0, deactivate=True)
+
+    def _relance_demo_finish(self):
+        """Hook of the option add-ons: what the demo left for a time when
+        PDFs can be rendered (see :meth:`_relance_demo_can_render`)."""
+
+    @api.model
     def _relance_demo_mail_sent(self):
         """The mail server accepts the queued emails (while the demo is built,
         they are the demo's: reminders, call reports, receipts): the same

@@ -1,8 +1,10 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import Command, api, models
+
+from odoo.addons.relance_nc.tools import schedule
 
 from .. import const
 from ..tools import s10
@@ -10,13 +12,14 @@ from ..tools import s10
 # Serial of the demo's first registered-item number (RR<serial><check>NC)
 DEMO_TRACKING_SERIAL = 27_120_000
 DEMO_ACK_DAYS = 3  # days between posting and the signed acknowledgment
+DEMO_PRINT_HOUR = 14  # local time when the day's letters are printed
 
 
 class ResCompany(models.Model):
     """The letters of the demo creditor's runs (demo/relance_nc_edition_demo.xml),
     through the print workflow: batch, PDF, printed, posted, acknowledged."""
 
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _relance_edition_load_demo(self):
@@ -67,8 +70,17 @@ class ResCompany(models.Model):
         batch = self.env["relance.letter.batch"].browse(
             letters.action_create_batch()["res_id"]
         )
+        if not self._relance_demo_can_render():
+            # batched on its day, printed by the demo's scheduled action
+            self._relance_demo_finish_later()
+            return
         # real PDFs, also when the demo is built by a test
         batch.with_context(force_report_rendering=True).action_generate()
+        self._relance_demo_post(batch)
+
+    def _relance_demo_post(self, batch):
+        """The printed ``batch`` goes to the post office, its registered
+        letters with their tracking number."""
         if batch.state != "ready":
             return
         batch.action_mark_printed()
@@ -78,6 +90,28 @@ class ResCompany(models.Model):
             serial = f"{DEMO_TRACKING_SERIAL + letter.id:08d}"
             letter.tracking_number = f"RR{serial}{s10.check_digit(serial)}NC"
         batch.action_mark_posted()
+
+    def _relance_demo_finish(self):
+        """Print and post, each on its day, the batches the demo made while
+        it was installed (the letters as they were that day: what was paid
+        since does not unmake a batch), then record the acknowledgment."""
+        res = super()._relance_demo_finish()
+        clock = self._relance_demo_clock_class()
+        batches = self.env["relance.letter.batch"].search(
+            [("letter_ids.company_id", "=", self.id), ("state", "=", "draft")],
+            order="id",
+        )
+        if not clock:
+            return res
+        tz = self._relance_tz()
+        for batch in batches:
+            day = min(batch.letter_ids.mapped("date"))
+            moment = schedule.to_utc(datetime.combine(day, time(DEMO_PRINT_HOUR)), tz)
+            with clock(moment):
+                batch.with_context(force_report_rendering=True)._generate_pdf()
+                self._relance_demo_post(batch)
+        self._relance_demo_acknowledge()
+        return res
 
     def _relance_demo_acknowledge(self):
         """The registered letters of the oldest posting come back signed,

@@ -1,5 +1,7 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
 from odoo.tests import tagged
 
 from odoo.addons.relance_nc.tests.common_pdf import PdfDownloadCase
@@ -14,8 +16,26 @@ class TestDemoLetters(PdfDownloadCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.company"]._relance_load_demo()
+        companies = cls.env["res.company"]
+        cls.cron = cls.env.ref("relance_nc.ir_cron_relance_demo_finish")
+        # as at installation: no PDF can be rendered, the letters wait
+        with patch.object(
+            type(companies), "_relance_demo_can_render", lambda self: False
+        ):
+            companies._relance_load_demo()
         cls.company = cls.env.ref("relance_nc.demo_company_creditor")
+        letters = cls.env["relance.letter"].search(
+            [("company_id", "=", cls.company.id)]
+        )
+        cls.installed = (set(letters.mapped("state")), cls.cron.active)
+        # once Odoo serves, the demo's scheduled action prints them
+        cls.cron.method_direct_trigger()
+
+    def test_letters_printed_once_odoo_serves(self):
+        """Installed, the letters wait for the demo's scheduled action, which
+        prints them and switches itself off."""
+        self.assertEqual(self.installed, ({"validated"}, True))
+        self.assertFalse(self.cron.active)
 
     def test_batch_printed_and_posted_with_tracked_registered_letters(self):
         batches = self.env["relance.letter.batch"].search(

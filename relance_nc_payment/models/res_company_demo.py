@@ -73,6 +73,11 @@ class ResCompany(models.Model):
         self._relance_demo_payout()
         return res
 
+    def _relance_demo_finish(self):
+        res = super()._relance_demo_finish()
+        self._relance_demo_payout()
+        return res
+
     def _relance_demo_shop(self):
         """The creditor's hosted shop, live while the demo's past payments
         are made (only live payments are paid out), in test mode after."""
@@ -181,6 +186,10 @@ class ResCompany(models.Model):
         )
         clock = self._relance_demo_clock_class()
         if not hosting:  # CRDC Nouméa's demo comes later
+            return
+        if not self._relance_demo_can_render():
+            # the statement is a PDF: paid out by the demo's scheduled action
+            self._relance_demo_finish_later()
             return
         if txs and clock:
             crdc = hosting.company_id

@@ -1,5 +1,7 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
 from odoo.tests import tagged
 
 from odoo.addons.relance_nc.tests.common_pdf import PdfDownloadCase
@@ -15,10 +17,24 @@ class TestDemoPayments(PdfDownloadCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.company"]._relance_load_demo()
-        cls.env["relance.client"]._relance_load_provider_demo()
-        cls.env["res.company"]._relance_payment_load_demo()
+        companies = cls.env["res.company"]
+        cls.cron = cls.env.ref("relance_nc.ir_cron_relance_demo_finish")
+        # as at installation: the payout statement (a PDF) cannot be made
+        with patch.object(
+            type(companies), "_relance_demo_can_render", lambda self: False
+        ):
+            companies._relance_load_demo()
+            cls.env["relance.client"]._relance_load_provider_demo()
+            companies._relance_payment_load_demo()
         cls.company = cls.env.ref("relance_nc.demo_company_creditor")
+        cls.installed = (
+            cls.env["relance.payout"].search_count(
+                [("partner_id", "=", cls.company.partner_id.id)]
+            ),
+            cls.cron.active,
+        )
+        # once Odoo serves, the demo's scheduled action pays the month out
+        cls.cron.method_direct_trigger()
         cls.shop = cls.env["payment.provider"].search(
             [("code", "=", const.PROVIDER_CODE), ("company_id", "=", cls.company.id)]
         )
@@ -44,6 +60,10 @@ class TestDemoPayments(PdfDownloadCase):
         self.assertTrue(
             self.shop.relance_lyra_custom_url.startswith("http://127.0.0.1")
         )
+
+    def test_payout_made_once_odoo_serves(self):
+        self.assertEqual(self.installed, (0, True))
+        self.assertFalse(self.cron.active)
 
     def test_payout(self):
         payouts = self.env["relance.payout"].search(
