@@ -1,9 +1,8 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from unittest.mock import patch
-
 from odoo.tests import tagged
 
+from odoo.addons.relance_nc.tests.common_demo import installing_demo
 from odoo.addons.relance_nc.tests.common_pdf import PdfDownloadCase
 
 from .. import const
@@ -17,15 +16,11 @@ class TestDemoPayments(PdfDownloadCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        companies = cls.env["res.company"]
-        cls.cron = cls.env.ref("relance_nc.ir_cron_relance_demo_finish")
         # as at installation: the payout statement (a PDF) cannot be made
-        with patch.object(
-            type(companies), "_relance_demo_can_render", lambda self: False
-        ):
-            companies._relance_load_demo()
+        with installing_demo(cls.env) as cls.cron:
+            cls.env["res.company"]._relance_load_demo()
             cls.env["relance.client"]._relance_load_provider_demo()
-            companies._relance_payment_load_demo()
+            cls.env["res.company"]._relance_payment_load_demo()
         cls.company = cls.env.ref("relance_nc.demo_company_creditor")
         cls.installed = (
             cls.env["relance.payout"].search_count(

@@ -67,7 +67,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from unittest.mock import patch
 
-from benchlib import REPO, configure_odoo, devenv, peak_rss_mib, prepare_database
+from benchlib import (
+    REPO,
+    configure_odoo,
+    devenv,
+    odoo_init,
+    peak_rss_mib,
+    prepare_database,
+)
 
 # Targets of issue 10, measured in one run against OCA account_credit_control.
 TARGET_SPEEDUP = 20  # planning at least this many times faster than OCA's
@@ -958,21 +965,14 @@ def make_twin(db, cluster, data_dir, oca_addons):
         cr._cnx.autocommit = True
         cr.execute(f'DROP DATABASE IF EXISTS "{twin}"')
         cr.execute(f'CREATE DATABASE "{twin}" TEMPLATE "{db}"')
-    subprocess.run(
-        devenv.odoo_cmd(
-            twin,
-            f"--addons-path={REPO},{oca_addons}",
-            "-i",
-            OCA_ADDON,
-            "--stop-after-init",
-            "--no-http",
-            "--log-level=warn",
-            port=cluster.port,
-            data_dir=data_dir,
-        ),
-        check=True,
-        env=devenv.odoo_env(),
-        stdout=subprocess.DEVNULL,
+    odoo_init(
+        cluster,
+        twin,
+        f"--addons-path={REPO},{oca_addons}",
+        "-i",
+        OCA_ADDON,
+        data_dir=data_dir,
+        quiet=True,
     )
     print(
         f"OCA twin database {twin}: a copy of the same data with {OCA_ADDON}"

@@ -38,11 +38,16 @@ def prepare_database(cluster, db, module, *, data_dir=None, fresh=False):
         if exists
         else f"Creating the benchmark database {db} ({module}, no demo)..."
     )
+    odoo_init(cluster, db, "-u" if exists else "-i", module, data_dir=data_dir)
+
+
+def odoo_init(cluster, db, *options, data_dir=None, quiet=False):
+    """Run Odoo once on ``db`` with ``options`` (``-i``/``-u`` and add-ons,
+    ``--addons-path``), no HTTP, warnings only; ``quiet`` hides them too."""
     subprocess.run(
         devenv.odoo_cmd(
             db,
-            "-u" if exists else "-i",
-            module,
+            *options,
             "--stop-after-init",
             "--no-http",
             "--log-level=warn",
@@ -51,6 +56,7 @@ def prepare_database(cluster, db, module, *, data_dir=None, fresh=False):
         ),
         check=True,
         env=devenv.odoo_env(),
+        stdout=subprocess.DEVNULL if quiet else None,
     )
 
 
