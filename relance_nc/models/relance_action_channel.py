@@ -56,20 +56,19 @@ class RelanceAction(models.Model):
         """
         env = self.env
         # code, label, what the recipient needs, opt-out (relance_optout_<x>)
-        declarations = [
-            ("email", env._("Email"), "email", "email"),
-            ("sms", env._("SMS"), "mobile", "sms"),
-            ("letter", env._("Letter"), "address", "letter"),
-            (
+        channels = [
+            Channel.declare("email", env._("Email"), "email", "email"),
+            Channel.declare("sms", env._("SMS"), "mobile", "sms"),
+            Channel.declare("letter", env._("Letter"), "address", "letter"),
+            Channel.declare(
                 "registered_letter",
                 env._("Registered letter (LR AR)"),
                 "address",
                 "letter",
             ),
-            ("call", env._("Phone call"), "phone", "call"),
-            ("handover", env._("Hand-over to collection"), None, None),
+            Channel.declare("call", env._("Phone call"), "phone", "call"),
+            Channel.declare("handover", env._("Hand-over to collection")),
         ]
-        channels = [Channel.declare(*declaration) for declaration in declarations]
         return {channel.code: channel for channel in channels}
 
     @api.model
