@@ -39,24 +39,36 @@ class AccountMove(models.Model):
     relance_promise_amount = fields.Monetary(string="Promised Amount", copy=False)
     relance_action_ids = fields.Many2many(
         "relance.action",
-        "relance_action_account_move_rel",
-        "move_id",
-        "action_id",
         string="Reminders",
-        copy=False,
-        readonly=True,
+        compute="_compute_relance_action_ids",
+        search="_search_relance_action_ids",
+        help="Reminders listing this invoice.",
     )
 
-    @api.depends("relance_action_ids.state", "relance_action_ids.scheduled_at")
+    @api.depends("line_ids.relance_item_list_ids.action_ids")
+    def _compute_relance_action_ids(self):
+        for move in self:
+            move.relance_action_ids = move.line_ids.relance_item_list_ids.action_ids
+
+    def _search_relance_action_ids(self, operator, value):
+        return [("line_ids.relance_item_list_ids.action_ids", operator, value)]
+
+    @api.depends(
+        "line_ids.relance_item_list_ids.action_ids.state",
+        "line_ids.relance_item_list_ids.action_ids.scheduled_at",
+    )
     def _compute_relance_next_date(self):
         """Read from the open reminders, in one grouped query: a run plans
         tens of thousands of invoices without writing on any of them."""
         groups = self.env["relance.action"]._read_group(
             [("move_ids", "in", self.ids), ("state", "in", ("draft", "scheduled"))],
-            ["move_ids"],
+            ["item_list_id"],
             ["scheduled_at:min"],
         )
-        next_at = dict(groups)
+        next_at = {}
+        for items, moment in groups:
+            for move in items.move_ids:
+                next_at[move] = min(next_at.get(move, moment), moment)
         for move in self:
             moment = next_at.get(move)
             move.relance_next_date = moment and move.company_id._relance_local_date(

@@ -9,6 +9,9 @@ from odoo.tools import format_amount, format_date
 from .. import const
 from ..tools import dunning
 
+# Given to an action, they make its item list (relance.item.list).
+ITEM_FIELDS = ("move_ids", "move_line_ids")
+
 STATES = [
     ("draft", "To Review"),
     ("scheduled", "Scheduled"),
@@ -70,18 +73,20 @@ class RelanceAction(models.Model):
     )
     scheduled_at = fields.Datetime(index=True, tracking=True, copy=False)
     done_at = fields.Datetime(readonly=True, copy=False)
-    move_ids = fields.Many2many(
-        "account.move",
-        "relance_action_account_move_rel",
-        "action_id",
-        "move_id",
-        string="Invoices",
+    item_list_id = fields.Many2one(
+        "relance.item.list",
+        string="Listed Items",
         readonly=True,
+        index="btree_not_null",
+        check_company=True,
+        ondelete="restrict",
+        copy=False,
+        help="The invoices this reminder lists, shared with the other "
+        "channels' reminders of the same run.",
     )
+    move_ids = fields.Many2many(related="item_list_id.move_ids")
     move_line_ids = fields.Many2many(
-        "account.move.line",
-        string="Overdue Items",
-        readonly=True,
+        related="item_list_id.move_line_ids",
         help="Receivable journal items (instalments) this reminder claims.",
     )
     amount_overdue = fields.Monetary(
@@ -151,6 +156,51 @@ class RelanceAction(models.Model):
         "(partner_id, level_id, channel) WHERE state IN ('draft', 'scheduled')",
         "The customer already has an open reminder at this level on this channel.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Invoices or journal items given to an action make its item list."""
+        listed = []
+        for vals in vals_list:
+            items = self._pop_item_vals(vals)
+            if items:
+                company_id = vals.get("company_id") or self.env.company.id
+                listed.append((vals, {**items, "company_id": company_id}))
+        if listed:
+            lists = self.env["relance.item.list"].create(
+                [
+                    {"partner_id": vals.get("partner_id"), **items}
+                    for vals, items in listed
+                ]
+            )
+            for (vals, __), items_list in zip(listed, lists, strict=True):
+                vals["item_list_id"] = items_list.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Changing the invoices of actions gives each of them a new item
+        list: the list they shared with other actions stays as it was."""
+        items = self._pop_item_vals(vals)
+        if not items:
+            return super().write(vals)
+        lists = self.env["relance.item.list"].create(
+            [
+                {
+                    "company_id": action.company_id.id,
+                    "partner_id": action.partner_id.id,
+                    **items,
+                }
+                for action in self
+            ]
+        )
+        for action, items_list in zip(self, lists, strict=True):
+            super(RelanceAction, action).write({**vals, "item_list_id": items_list.id})
+        return True
+
+    @api.model
+    def _pop_item_vals(self, vals):
+        """Remove the listed invoices and items from ``vals``; return them."""
+        return {name: vals.pop(name) for name in ITEM_FIELDS if name in vals}
 
     @api.depends("partner_id", "level_id", "channel")
     def _compute_name(self):

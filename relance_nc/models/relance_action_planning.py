@@ -15,6 +15,16 @@ from .bulk_create import bulk_create
 _logger = logging.getLogger(__name__)
 
 
+def _command_set_ids(commands):
+    """Ids of a many2many value given as ``[Command.set(ids)]``."""
+    ids = []
+    for command, __, target_ids in commands or ():
+        if command != fields.Command.SET:
+            raise ValueError("planned items accept only Command.set")
+        ids += target_ids
+    return ids
+
+
 class OverdueRow(NamedTuple):
     """A receivable item read by the planning query
     (:meth:`RelanceAction._get_overdue_items`)."""
@@ -113,9 +123,63 @@ class RelanceAction(models.Model):
         already rounded, so they go through :func:`.bulk_create.bulk_create`,
         which says what it skips (every ``create()`` override) and how a
         module adds a value. No chatter: the action's create_date is its
-        history.
+        history. The invoices and items of the values become item lists
+        (:meth:`_list_planned_items`).
         """
+        self._list_planned_items(vals_list)
         return bulk_create(self, vals_list)
+
+    @api.model
+    def _list_planned_items(self, vals_list):
+        """Replace the invoices and items of planned action values
+        (``move_ids``, ``move_line_ids``, as ``Command.set``) by item lists,
+        inserted in bulk: one list per customer and set of items, shared by
+        the actions of every channel that list the same items."""
+        given = [self._pop_item_vals(vals) for vals in vals_list]
+        moves_only = {
+            move_id
+            for items in given
+            if "move_line_ids" not in items
+            for move_id in _command_set_ids(items.get("move_ids"))
+        }
+        receivable = {}
+        if moves_only:
+            lines = self.env["account.move.line"].search_fetch(
+                [
+                    ("move_id", "in", list(moves_only)),
+                    ("account_type", "=", "asset_receivable"),
+                ],
+                ["move_id"],
+            )
+            for line in lines:
+                receivable.setdefault(line.move_id.id, []).append(line.id)
+        lists, list_vals = {}, []
+        for vals, items in zip(vals_list, given, strict=True):
+            if not items:
+                continue
+            if "move_line_ids" in items:
+                line_ids = _command_set_ids(items["move_line_ids"])
+            else:
+                line_ids = [
+                    line_id
+                    for move_id in _command_set_ids(items.get("move_ids"))
+                    for line_id in receivable.get(move_id, ())
+                ]
+            key = (vals["company_id"], vals["partner_id"], tuple(sorted(line_ids)))
+            if key not in lists:
+                lists[key] = len(list_vals)
+                list_vals.append(
+                    {
+                        "company_id": key[0],
+                        "partner_id": key[1],
+                        "move_line_ids": [fields.Command.set(list(key[2]))],
+                    }
+                )
+            vals["item_list_id"] = lists[key]  # index, replaced by the id below
+        records = bulk_create(self.env["relance.item.list"], list_vals)
+        for vals, items in zip(vals_list, given, strict=True):
+            if items:
+                vals["item_list_id"] = records.ids[vals["item_list_id"]]
 
     @api.model
     def _get_overdue_items(self, company, today):
@@ -349,7 +413,6 @@ class RelanceAction(models.Model):
         )
         contact = partner.relance_contact_id or partner
         partner_id, user_id = partner.id, partner.relance_responsible_id.id
-        move_ids = sorted({i.move for i in items})
         line_ids = [i.key for i in items]
         vals_list = []
         for channel in info["channels"] if channels is None else channels:
@@ -372,7 +435,6 @@ class RelanceAction(models.Model):
                     "partner_id": partner_id,
                     "contact_id": contact.id,
                     "channel": channel,
-                    "move_ids": [fields.Command.set(move_ids)],
                     "move_line_ids": [fields.Command.set(line_ids)],
                     "amount_overdue": amount,
                     "cost": info["costs"][channel],

@@ -29,13 +29,14 @@ class RelanceRecoveryReport(models.Model):
     _order = "done_at desc, id desc"
     _rec_name = "action_id"
     _depends = {
+        "relance.item.list": ["move_line_ids"],
         "relance.action": [
             "amount_overdue",
             "channel",
             "company_id",
             "done_at",
+            "item_list_id",
             "level_id",
-            "move_ids",
             "partner_id",
             "policy_id",
             "state",
@@ -77,6 +78,7 @@ class RelanceRecoveryReport(models.Model):
                 SELECT action.id, action.company_id, action.partner_id,
                        action.policy_id, action.level_id, action.channel,
                        action.done_at, action.amount_overdue,
+                       action.item_list_id,
                        (action.done_at AT TIME ZONE 'UTC'
                         AT TIME ZONE COALESCE(company_partner.tz, %(tz)s))::date
                            AS done_date
@@ -98,9 +100,11 @@ class RelanceRecoveryReport(models.Model):
                     ON payment_line.id = partial.credit_move_id
                   JOIN account_move payment_move
                     ON payment_move.id = payment_line.move_id
-                  JOIN relance_action_account_move_rel rel
-                    ON rel.move_id = invoice_line.move_id
-                  JOIN done_action action ON action.id = rel.action_id
+                  JOIN account_move_line listed
+                    ON listed.move_id = invoice_line.move_id
+                  JOIN relance_item_list_account_move_line_rel rel
+                    ON rel.line_id = listed.id
+                  JOIN done_action action ON action.item_list_id = rel.list_id
                  WHERE (payment_move.origin_payment_id IS NOT NULL
                         OR payment_move.statement_line_id IS NOT NULL)
                    AND payment_line.date >= action.done_date

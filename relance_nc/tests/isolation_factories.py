@@ -98,6 +98,17 @@ def _draft_action(case, company):
     return _action(case, company)
 
 
+@isolation_factory("relance.item.list")
+def _item_list(case, company):
+    return case.env["relance.item.list"].create(
+        {
+            "company_id": company.id,
+            "partner_id": _customer(case, company).id,
+            "move_ids": [fields.Command.set(_move(case, company).ids)],
+        }
+    )
+
+
 @isolation_factory("relance.recovery.report")
 def _recovery_row(case, company):
     _action(case, company, state="done")

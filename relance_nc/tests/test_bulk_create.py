@@ -23,7 +23,8 @@ class TestBulkCreate(RelanceInvoiceCommon):
         cls.level = cls.levels.filtered(lambda level: level.delay == 7)
 
     def _vals(self, **vals):
-        return {
+        """Values of a planned action; ``None`` drops a key."""
+        vals = {
             "company_id": self.company.id,
             "partner_id": self.customer.id,
             "level_id": self.level.id,
@@ -32,9 +33,10 @@ class TestBulkCreate(RelanceInvoiceCommon):
             "move_ids": [Command.set(self.invoice.ids)],
             **vals,
         }
+        return {key: value for key, value in vals.items() if value is not None}
 
     def test_defaults_and_computed_fields_not_given(self):
-        action = bulk_create(self.Action, [self._vals()])
+        action = self.Action._create_planned([self._vals()])
         # defaults read once: uuid, the model's default for fields not given
         self.assertEqual(len(action.uuid), 36)
         self.assertEqual(action.company_id, self.company)
@@ -46,11 +48,11 @@ class TestBulkCreate(RelanceInvoiceCommon):
         self.assertEqual(self.invoice.relance_action_ids, action)
 
     def test_given_computed_values_are_kept(self):
-        action = bulk_create(self.Action, [self._vals(name="Given name")])
+        action = self.Action._create_planned([self._vals(name="Given name")])
         self.assertEqual(action.name, "Given name")
 
     def test_create_overrides_are_skipped(self):
-        bulk = bulk_create(self.Action, [self._vals()])
+        bulk = self.Action._create_planned([self._vals()])
         orm = self.Action.with_context(
             tracking_disable=False, mail_create_nolog=False, mail_notrack=False
         ).create(self._vals(channel="sms"))
@@ -61,11 +63,27 @@ class TestBulkCreate(RelanceInvoiceCommon):
 
     def test_refuses_what_it_would_drop(self):
         with self.assertRaisesRegex(ValueError, "has no column"):
-            bulk_create(self.Action, [self._vals(body="<p>x</p>")])
+            bulk_create(self.Action, [self._vals(body="<p>x</p>", move_ids=None)])
         with self.assertRaisesRegex(ValueError, "accepts only Command.set"):
             bulk_create(
-                self.Action, [self._vals(move_ids=[Command.link(self.invoice.id)])]
+                self.env["relance.item.list"],
+                [
+                    {
+                        "company_id": self.company.id,
+                        "partner_id": self.customer.id,
+                        "move_line_ids": [Command.link(self.invoice.line_ids[0].id)],
+                    }
+                ],
             )
+
+    def test_unused_item_lists_are_vacuumed(self):
+        kept, deleted = self.Action._create_planned(
+            [self._vals(), self._vals(channel="sms", move_ids=[Command.set([])])]
+        )
+        lists = kept.item_list_id | deleted.item_list_id
+        deleted.unlink()
+        self.env["relance.item.list"]._gc_unused_lists()
+        self.assertEqual(lists.exists(), kept.item_list_id)
 
     def test_nothing_to_insert(self):
         with self.assertQueryCount(0):
@@ -86,7 +104,7 @@ class TestBulkCreate(RelanceInvoiceCommon):
                 move_ids=[Command.set([])],
             ),
         ]
-        actions = bulk_create(self.Action, vals_list)  # one INSERT for all
+        actions = self.Action._create_planned(vals_list)  # one INSERT for all
         self.assertRecordValues(
             actions,
             [
@@ -115,6 +133,9 @@ class TestBulkCreate(RelanceInvoiceCommon):
         )
         self.assertEqual(actions[:2].move_ids, self.invoice)
         self.assertFalse(actions[2].move_ids)
+        # the actions listing the same items share one list
+        self.assertEqual(len(actions[:2].item_list_id), 1)
+        self.assertNotEqual(actions[2].item_list_id, actions[0].item_list_id)
         # defaults are read once per batch: a value per record, such as the
         # uuid, is given by the caller (planning does)
         self.assertEqual(len(set(actions.mapped("uuid"))), 1)

@@ -386,6 +386,35 @@ class TestReminderExecution(RelanceInvoiceCommon):
         self.assertEqual(action.state, "cancelled")
         self.assertFalse(action.mail_id)
 
+    @freeze_time("2026-10-08 01:00")
+    def test_channels_share_one_item_list_until_one_narrows(self):
+        second = self._invoice(
+            self.customer, 48500, date(2026, 9, 1), date(2026, 10, 1)
+        )
+        actions = self._plan(date(2026, 10, 8))
+        self.assertEqual(set(actions.mapped("channel")), {"email", "sms"})
+        shared = actions.item_list_id
+        self.assertEqual(len(shared), 1)
+        self.assertEqual(shared.move_ids, self.invoice | second)
+        self.assertEqual(
+            shared.move_line_ids,
+            (self.invoice | second).line_ids.filtered(
+                lambda line: line.account_type == "asset_receivable"
+            ),
+        )
+        self.assertEqual(second.relance_action_ids, actions)
+        self._register_payment(second)
+        email = actions.filtered(lambda a: a.channel == "email")
+        self.assertTrue(email._recheck())
+        # the email lists what is left; the SMS keeps the list it shares
+        self.assertEqual(email.move_ids, self.invoice)
+        self.assertEqual(email.amount_overdue, 125000)
+        self.assertNotEqual(email.item_list_id, shared)
+        self.assertEqual((actions - email).item_list_id, shared)
+        self.assertEqual(shared.move_ids, self.invoice | second)
+        self.assertEqual(second.relance_action_ids, actions - email)
+        self.assertEqual(self.invoice.relance_action_ids, actions)
+
     @freeze_time("2026-10-08 11:00")  # 22:00 in Nouméa
     def test_nothing_is_sent_at_night(self):
         action = self._plan_email()
