@@ -154,8 +154,14 @@ class RelanceAction(models.Model):
             for line in lines:
                 receivable.setdefault(line.move_id.id, []).append(line.id)
         lists, list_vals = {}, []
+        # the actions of one customer share their value (see _get_plan_listed)
+        by_value = {}
         for vals, items in zip(vals_list, given, strict=True):
             if not items:
+                continue
+            value = items.get("move_line_ids")
+            if value is not None and id(value) in by_value:
+                vals["item_list_id"] = by_value[id(value)]
                 continue
             if "move_line_ids" in items:
                 line_ids = _command_set_ids(items["move_line_ids"])
@@ -176,6 +182,8 @@ class RelanceAction(models.Model):
                     }
                 )
             vals["item_list_id"] = lists[key]  # index, replaced by the id below
+            if value is not None:
+                by_value[id(value)] = lists[key]
         records = bulk_create(self.env["relance.item.list"], list_vals)
         for vals, items in zip(vals_list, given, strict=True):
             if items:
@@ -322,8 +330,16 @@ class RelanceAction(models.Model):
         cached = context.setdefault("levels", {}).get(level.id)
         if cached is None:
             channels = level._get_channels(context["channels"])
+            labels = context["channel_labels"]
             cached = context["levels"][level.id] = {
                 "channels": channels,
+                # what follows the customer in the action's name
+                "names": {
+                    channel: self._make_name(
+                        self.env["res.partner"], level, labels[channel]
+                    )
+                    for channel in channels
+                },
                 "vals": {
                     "policy_id": level.policy_id.id,
                     "company_id": context["company"].id,
@@ -405,44 +421,76 @@ class RelanceAction(models.Model):
         The amount claimed is the net balance of the overdue ``items``; items
         all coming due (a courtesy reminder) count in full.
         """
-        today = context.get("today") or self._company_today(context["company"])
         info = self._get_plan_level(level, context)
-        overdue = [i for i in items if i.due_date < today] or items
-        amount = context["company"].currency_id.round(
-            dunning.net_overdue(overdue, credits)
-        )
-        contact = partner.relance_contact_id or partner
-        partner_id, user_id = partner.id, partner.relance_responsible_id.id
-        line_ids = [i.key for i in items]
+        listed = self._get_plan_listed(partner, items, credits, context)
+        partner_id, level_id = partner.id, level.id
         vals_list = []
         for channel in info["channels"] if channels is None else channels:
-            spec = context["channels"][channel]
-            if (spec.optout_field and partner[spec.optout_field]) or (
+            optout = context["channels"][channel].optout_field
+            if (optout and partner[optout]) or (
                 partner_id,
-                level.id,
+                level_id,
                 channel,
             ) in context["open"]:
                 continue
-            missing = self._missing_info_for(channel, contact, context["channels"])
             vals_list.append(
                 {
                     **info["vals"],
+                    **listed["vals"],
                     # stored computed fields, given: computed here in batch
-                    "name": self._make_name(
-                        partner, level, context["channel_labels"][channel]
+                    "name": " - ".join(
+                        filter(None, [listed["name"], info["names"][channel]])
                     ),
-                    "missing_info": missing or False,
-                    "partner_id": partner_id,
-                    "contact_id": contact.id,
+                    "missing_info": listed["missing"](channel),
                     "channel": channel,
-                    "move_line_ids": [fields.Command.set(line_ids)],
-                    "amount_overdue": amount,
                     "cost": info["costs"][channel],
-                    "user_id": user_id,
                     "uuid": str(uuid.uuid4()),
                 }
             )
         return vals_list
+
+    @api.model
+    def _get_plan_listed(self, partner, items, credits, context):
+        """What every action of ``partner`` listing ``items`` shares, once per
+        customer: the amount claimed, the items, the recipient, and what each
+        channel misses (the levels merged on one day list the same items,
+        see :meth:`_prepare_merged_vals`).
+
+        The amount claimed is the net balance of the overdue ``items``; items
+        all coming due (a courtesy reminder) count in full.
+        """
+        cached = context.get("listed")
+        if cached and cached[0] is items and cached[1] == partner.id:
+            return cached[2]
+        company = context["company"]
+        today = context.get("today") or self._company_today(company)
+        overdue = [i for i in items if i.due_date < today] or items
+        contact = partner.relance_contact_id or partner
+        missing = {}
+
+        def missing_info(channel):
+            if channel not in missing:
+                missing[channel] = (
+                    self._missing_info_for(channel, contact, context["channels"])
+                    or False
+                )
+            return missing[channel]
+
+        listed = {
+            "name": partner.name or "",
+            "missing": missing_info,
+            "vals": {
+                "partner_id": partner.id,
+                "contact_id": contact.id,
+                "move_line_ids": [fields.Command.set([i.key for i in items])],
+                "amount_overdue": company.currency_id.round(
+                    dunning.net_overdue(overdue, credits)
+                ),
+                "user_id": partner.relance_responsible_id.id,
+            },
+        }
+        context["listed"] = (items, partner.id, listed)
+        return listed
 
     @api.model
     def _preview_company(self, company, day):
