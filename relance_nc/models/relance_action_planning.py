@@ -14,6 +14,9 @@ from .bulk_create import bulk_create
 
 _logger = logging.getLogger(__name__)
 
+# rows of the planning query read at a time (see _iter_overdue_items)
+OVERDUE_FETCH_ROWS = 10_000
+
 
 def _command_set_ids(commands):
     """Ids of a many2many value given as ``[Command.set(ids)]``."""
@@ -90,7 +93,8 @@ class RelanceAction(models.Model):
             return self.browse()
         today = today or self._company_today(company)
         action_ids = []
-        for rows in self._split_per_customers(self._get_overdue_items(company, today)):
+        items = self._iter_overdue_items(company, today)
+        for rows in self._split_per_customers(items):
             vals_list = self._prepare_plan_vals(company, rows, today)
             action_ids += self._create_planned(vals_list).ids
         return self.browse(action_ids)
@@ -102,16 +106,17 @@ class RelanceAction(models.Model):
         inserts the actions of one slice at a time, so that its memory does
         not grow with the customer count."""
         size = size or const.PLAN_CHUNK_CUSTOMERS
-        start, customers, previous = 0, 0, None
-        for index, row in enumerate(rows):
+        chunk, customers, previous = [], 0, None
+        for row in rows:
             if row.partner_id != previous:
                 previous = row.partner_id
                 customers += 1
                 if customers > size:
-                    yield rows[start:index]
-                    start, customers = index, 1
-        if start < len(rows):
-            yield rows[start:]
+                    yield chunk
+                    chunk, customers = [], 1
+            chunk.append(row)
+        if chunk:
+            yield chunk
 
     @api.model
     def _create_planned(self, vals_list):
@@ -195,6 +200,33 @@ class RelanceAction(models.Model):
 
         Returns :class:`OverdueRow` tuples, sorted per customer and due date.
         """
+        query = self._get_overdue_items_query(company, today)
+        return [OverdueRow._make(row) for row in self.env.execute_query(query)]
+
+    @api.model
+    def _iter_overdue_items(self, company, today, fetch=OVERDUE_FETCH_ROWS):
+        """The rows of :meth:`_get_overdue_items`, read ``fetch`` at a time
+        through a cursor of PostgreSQL (``DECLARE … CURSOR``, ``FETCH``), so
+        that a run holds one slice of customers in memory, not the whole
+        ledger. The cursor lives in the transaction; other statements (the
+        inserts of the slices) run between two fetches."""
+        name = SQL.identifier(f"relance_overdue_{uuid.uuid4().hex}")
+        # every row is read: plan for all of them, not for the first tenth
+        self.env.cr.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+        self.env.cr.execute(
+            SQL(
+                "DECLARE %s NO SCROLL CURSOR FOR %s",
+                name,
+                self._get_overdue_items_query(company, today),
+            )
+        )
+        while rows := self.env.execute_query(SQL("FETCH %s FROM %s", fetch, name)):
+            yield from map(OverdueRow._make, rows)
+        self.env.cr.execute(SQL("CLOSE %s", name))
+
+    @api.model
+    def _get_overdue_items_query(self, company, today):
+        """The planning query (see :meth:`_get_overdue_items`)."""
         lead_days = max(
             [0]
             + [
@@ -206,37 +238,34 @@ class RelanceAction(models.Model):
         )
         for model in ("account.move", "account.move.line", "account.account"):
             self.env[model].flush_model()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT line.id, move.id, move.commercial_partner_id,
-                       line.date_maturity, line.amount_residual,
-                       move.relance_level_id, move.move_type = 'out_refund'
-                  FROM account_move_line line
-                  JOIN account_move move ON move.id = line.move_id
-                  JOIN account_account account ON account.id = line.account_id
-                 WHERE line.company_id = %(company)s
-                   AND line.parent_state = 'posted'
-                   AND account.account_type = 'asset_receivable'
-                   AND NOT line.reconciled
-                   AND line.amount_residual != 0
-                   AND (line.amount_residual < 0
-                        OR (move.move_type IN ('out_invoice', 'out_receipt')
-                            AND line.date_maturity <= %(horizon)s
-                            AND NOT COALESCE(move.relance_excluded, FALSE)
-                            AND move.payment_state NOT IN %(paid_states)s
-                            AND (move.relance_block IS NULL
-                                 OR (move.relance_block = 'promise'
-                                     AND move.relance_promise_date < %(today)s))))
-                 ORDER BY move.commercial_partner_id, line.date_maturity, line.id
-                """,
-                company=company.id,
-                horizon=today + timedelta(days=lead_days),
-                today=today,
-                paid_states=const.NOT_REMINDED_PAYMENT_STATES,
-            )
+        return SQL(
+            """
+            SELECT line.id, move.id, move.commercial_partner_id,
+                   line.date_maturity, line.amount_residual,
+                   move.relance_level_id, move.move_type = 'out_refund'
+              FROM account_move_line line
+              JOIN account_move move ON move.id = line.move_id
+              JOIN account_account account ON account.id = line.account_id
+             WHERE line.company_id = %(company)s
+               AND line.parent_state = 'posted'
+               AND account.account_type = 'asset_receivable'
+               AND NOT line.reconciled
+               AND line.amount_residual != 0
+               AND (line.amount_residual < 0
+                    OR (move.move_type IN ('out_invoice', 'out_receipt')
+                        AND line.date_maturity <= %(horizon)s
+                        AND NOT COALESCE(move.relance_excluded, FALSE)
+                        AND move.payment_state NOT IN %(paid_states)s
+                        AND (move.relance_block IS NULL
+                             OR (move.relance_block = 'promise'
+                                 AND move.relance_promise_date < %(today)s))))
+             ORDER BY move.commercial_partner_id, line.date_maturity, line.id
+            """,
+            company=company.id,
+            horizon=today + timedelta(days=lead_days),
+            today=today,
+            paid_states=const.NOT_REMINDED_PAYMENT_STATES,
         )
-        return [OverdueRow._make(row) for row in rows]
 
     @api.model
     def _prepare_plan_vals(self, company, rows, today):
