@@ -97,6 +97,9 @@ class RelanceAction(models.Model):
         for rows in self._split_per_customers(items):
             vals_list = self._prepare_plan_vals(company, rows, today)
             action_ids += self._create_planned(vals_list).ids
+            # the next slice reads other customers: the cache of this one
+            # would only grow the run's memory and its lookups
+            self.env.invalidate_all()
         return self.browse(action_ids)
 
     @api.model
