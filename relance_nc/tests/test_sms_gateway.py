@@ -36,6 +36,7 @@ class FakeSmsGateway:
 
     def __init__(self):
         self.requests = []  # JSON bodies received
+        self.connections = 0  # HTTP connections opened (kept alive)
         self.delivered = []  # (to, text) of each message sent to a phone
         self.accepted = {}  # id -> provider id
         self.fail_status = None
@@ -43,6 +44,12 @@ class FakeSmsGateway:
         gateway = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as a real gateway
+
+            def setup(self):
+                super().setup()
+                gateway.connections += 1
+
             def do_POST(self):  # noqa: N802 (http.server API)
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 status, answer = gateway.answer(self.headers, body)

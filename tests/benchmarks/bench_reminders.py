@@ -785,66 +785,6 @@ def execute_composer(env, args, ours, count):
         )
 
 
-class BenchSmsGateway:
-    """The SMS gateway's API (``relance_sms_api.py``) played by a real HTTP
-    server on 127.0.0.1, HTTP/1.1 with keep-alive: it deduplicates on the
-    message id and accepts every message."""
-
-    def __init__(self, port):
-        import json  # noqa: PLC0415
-        import threading  # noqa: PLC0415
-        from http.server import (  # noqa: PLC0415
-            BaseHTTPRequestHandler,
-            ThreadingHTTPServer,
-        )
-
-        self.requests = 0
-        self.connections = 0
-        self.accepted = {}
-        gateway = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def setup(self):
-                super().setup()
-                gateway.connections += 1
-
-            def do_POST(self):  # noqa: N802 (http.server API)
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                gateway.requests += 1
-                answers = []
-                for message in json.loads(body)["messages"]:
-                    ref = gateway.accepted.setdefault(
-                        message["id"], f"GW-{len(gateway.accepted) + 1}"
-                    )
-                    answers.append(
-                        {"id": message["id"], "status": "accepted", "provider_id": ref}
-                    )
-                data = json.dumps({"messages": answers}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.url = f"http://127.0.0.1:{port}/api/send"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
-
-
 def execute_sms(env, args):
     """Execute ``args.sms`` SMS actions through the execution cron's code,
     sent to a local HTTP gateway (target ≤ 20 s for 5 000)."""
@@ -860,13 +800,22 @@ def execute_sms(env, args):
     )
     due = env.cr.fetchone()[0]
     env.invalidate_all()
-    with BenchSmsGateway(args.sms_port) as gateway:
+    # the SMS gateway of the Odoo tests: a real HTTP server on 127.0.0.1,
+    # kept alive, that delivers each message id once
+    from odoo.addons.relance_nc.tests.test_sms_gateway import (  # noqa: PLC0415
+        API_KEY,
+        FakeSmsGateway,
+    )
+
+    gateway = FakeSmsGateway()
+    gateway.start()
+    try:
         env.company.write(
             {
                 "relance_sms_provider": "http",
                 "relance_sms_url": gateway.url,
                 "relance_sms_sender": "BENCH",
-                "relance_sms_api_key": "bench-key",
+                "relance_sms_api_key": API_KEY,
             }
         )
         action_model = env["relance.action"].with_context(**cron_context(env))
@@ -891,12 +840,14 @@ def execute_sms(env, args):
         show("SMS accepted by the gateway", f"{len(gateway.accepted):,}")
         show(
             "HTTP requests (connections)",
-            f"{gateway.requests:,} ({gateway.connections})",
+            f"{len(gateway.requests):,} ({gateway.connections})",
         )
         target = TARGET_SMS_SECONDS * max(done, 1) / 5000
         show_common(figures, round(target, 2))
         show("ms per SMS", f"{figures.seconds * 1000 / max(done, 1):.2f}")
         show("queries per SMS", f"{figures.queries / max(done, 1):.1f}")
+    finally:
+        gateway.stop()
 
 
 # ---------------------------------------------------------------------------
@@ -1126,12 +1077,6 @@ def main():
         help="do not plan with OCA account_credit_control on a twin database",
     )
     parser.add_argument("--sms", type=int, default=5_000, help="SMS actions to execute")
-    parser.add_argument(
-        "--sms-port",
-        type=int,
-        default=18450,
-        help="port of the local SMS gateway on 127.0.0.1",
-    )
     parser.add_argument(
         "--fresh", action="store_true", help="rebuild the benchmark database"
     )
