@@ -48,38 +48,41 @@ def migrate(cr, version):
          WHERE list.relance_migrated_action = action.id
         """
     )
-    if has_lines:
-        cr.execute(
-            SQL(
-                """
-                INSERT INTO relance_item_list_account_move_line_rel (list_id, line_id)
-                SELECT list.id, rel.account_move_line_id
-                  FROM relance_item_list list
-                  JOIN %s rel ON rel.relance_action_id = list.relance_migrated_action
-                ON CONFLICT DO NOTHING
-                """,
-                SQL.identifier(OLD_LINES),
-            )
+    old_lines = (
+        SQL(
+            "SELECT relance_action_id AS action_id, account_move_line_id AS line_id"
+            " FROM %s",
+            SQL.identifier(OLD_LINES),
         )
-    # invoices linked without any of their items: their receivable items
+        if has_lines
+        else SQL("SELECT NULL::int AS action_id, NULL::int AS line_id WHERE FALSE")
+    )
+    # the items each action listed, and the receivable items of the invoices
+    # it listed without any of their items
     cr.execute(
         SQL(
             """
+            WITH old_line AS (%(old_lines)s)
             INSERT INTO relance_item_list_account_move_line_rel (list_id, line_id)
+            SELECT list.id, old.line_id
+              FROM relance_item_list list
+              JOIN old_line old ON old.action_id = list.relance_migrated_action
+             UNION
             SELECT list.id, line.id
               FROM relance_item_list list
-              JOIN %s rel ON rel.action_id = list.relance_migrated_action
+              JOIN %(old_moves)s rel ON rel.action_id = list.relance_migrated_action
               JOIN account_move_line line ON line.move_id = rel.move_id
               JOIN account_account account ON account.id = line.account_id
              WHERE account.account_type = 'asset_receivable'
                AND NOT EXISTS (
                    SELECT 1
-                     FROM relance_item_list_account_move_line_rel listed
-                     JOIN account_move_line other ON other.id = listed.line_id
-                    WHERE listed.list_id = list.id AND other.move_id = rel.move_id)
-            ON CONFLICT DO NOTHING
+                     FROM old_line old
+                     JOIN account_move_line other ON other.id = old.line_id
+                    WHERE old.action_id = rel.action_id
+                      AND other.move_id = rel.move_id)
             """,
-            SQL.identifier(OLD_MOVES),
+            old_lines=old_lines,
+            old_moves=SQL.identifier(OLD_MOVES),
         )
     )
     cr.execute("ALTER TABLE relance_item_list DROP COLUMN relance_migrated_action")
