@@ -104,11 +104,6 @@ class RelanceAction(models.Model):
         help="The email as logged in the chatter; it stays when the outgoing "
         "mail is deleted after sending.",
     )
-    body = fields.Html(
-        string="Content",
-        related="email_message_id.body",
-        help="Content of the email, as rendered when it was queued.",
-    )
     body_text = fields.Text(string="SMS Text", readonly=True)
     sms_text_custom = fields.Boolean(
         string="Custom SMS Text",

@@ -521,13 +521,19 @@ class TestReminderExecution(RelanceInvoiceCommon):
             self.assertIn(invoice.name, action.mail_id.body_html)
             self.assertIn(amount, action.mail_id.body_html)
             self.assertNotIn(foreign.name, action.mail_id.body_html)
-            # the content shown on the action is the email's, logged in its
-            # chatter, with no tracking message on top of it
+            # the email is logged in the action's chatter, with no tracking
+            # message on top of it: a summary of what it claims
             self.assertEqual(action.email_message_id, action.mail_id.mail_message_id)
-            self.assertIn(invoice.name, action.body)
             self.assertEqual(action.message_ids, action.email_message_id)
-            # the email is wrapped in the light layout, the chatter keeps the
-            # reminder's text alone (as message_post does)
+            logged = action.email_message_id.body
+            self.assertIn(invoice.name, logged)
+            self.assertIn(amount, logged)
+            self.assertIn("Content tab", logged)
+            self.assertNotIn("<table", logged)
+            # the content shown on the action is the reminder as sent, without
+            # the light layout the email is wrapped in
+            self.assertIn(invoice.name, action.body)
+            self.assertIn("<table", action.body)
             self.assertIn('role="presentation"', action.mail_id.body_html)
             self.assertNotIn('role="presentation"', action.body)
             self.assertRecordValues(
@@ -571,6 +577,14 @@ class TestReminderDelivery(RelanceInvoiceCommon):
                 }
             ],
         )
+
+    def test_content_shows_the_email_sanitized(self):
+        action = self._sent_email_action()
+        self.assertIn(self.invoice.name, action.body)
+        # stored raw (our rendering), shown through the sanitizer
+        action.body_html = '<p>Hello</p><script>alert(1)</script><img src="x" onerror="alert(2)">'
+        self.assertIn("<p>Hello</p>", action.body)
+        self.assertNotIn("alert", action.body)
 
     def test_bounce_marks_the_action_and_the_contact(self):
         action = self._sent_email_action()
