@@ -1,14 +1,17 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+import textwrap
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
+from odoo.tools.mail import html_to_inner_content
 
 from .. import const
+from .mail_template import EMAIL_LAYOUT, PREVIEW_LENGTH
 
 
 class RelanceAction(models.Model):
@@ -72,7 +75,12 @@ class RelanceAction(models.Model):
             else:
                 ready |= action
         templates = {level: level._get_template("email") for level in ready.level_id}
-        self.env.cr.cache[const.FORMAT_MEMO_KEY] = {}
+        # what the emails of the batch share or read together (see
+        # _get_due_lines_html)
+        self.env.cr.cache[const.FORMAT_MEMO_KEY] = {
+            ("lines", action_id): lines
+            for action_id, lines in ready._read_due_lines().items()
+        }
         try:
             for template, actions in ready.grouped(
                 lambda a: templates[a.level_id]
@@ -128,7 +136,7 @@ class RelanceAction(models.Model):
         )
         langs = template._render_lang(self.ids) if template.lang else {}
         companies = self._mail_get_companies(default=self.env.company)
-        model_description = {}
+        layouts = {}
         values_list, files, bodies = [], [], []
         for action in self:
             values = values_by_id[action.id]
@@ -144,20 +152,18 @@ class RelanceAction(models.Model):
             if "email_from" in values and not values["email_from"]:
                 values.pop("email_from")
             lang = langs.get(action.id) or self.env.lang
-            if lang not in model_description:
-                model_description[lang] = (
-                    self.env["ir.model"]._get(self._name).with_context(lang=lang)
-                ).display_name
+            company = companies.get(action.id) or self.env.company
+            if (company, lang) not in layouts:
+                layouts[company, lang] = template.with_context(
+                    lang=lang
+                )._relance_render_layout(company)
             bodies.append(values["body_html"])
             values["body"] = action._get_email_log_body()
-            values["body_html"] = template.with_context(lang=lang)._render_encapsulate(
-                "mail.mail_notification_light",
+            values["body_html"] = action._wrap_email(
+                template.with_context(lang=lang),
                 values["body_html"],
-                add_context={
-                    "company": companies.get(action.id) or self.env.company,
-                    "model_description": model_description[lang],
-                },
-                context_record=action.with_context(lang=lang),
+                company,
+                layouts[company, lang],
             )
             values_list.append(values)
         mails = self.env["mail.mail"].sudo().create(values_list)
@@ -167,6 +173,32 @@ class RelanceAction(models.Model):
         return {
             mail.res_id: (mail, body) for mail, body in zip(mails, bodies, strict=True)
         }
+
+    def _wrap_email(self, template, body, company, layout):
+        """``body`` in the light notification layout: the ``layout`` shared
+        by the emails of one company and language (see
+        ``mail.template._relance_render_layout``), or rendered for this email
+        when it cannot be shared."""
+        self.ensure_one()
+        if layout:
+            return layout.fill(
+                body=body,
+                preview=escape(
+                    textwrap.shorten(html_to_inner_content(body), PREVIEW_LENGTH)
+                ),
+                name=escape((self.display_name or "").replace("/", "-")),
+            )
+        return template._render_encapsulate(
+            EMAIL_LAYOUT,
+            body,
+            add_context={
+                "company": company,
+                "model_description": template.env["ir.model"]
+                ._get(self._name)
+                .display_name,
+            },
+            context_record=self.with_env(template.env),
+        )
 
     def _get_email_log_body(self):
         """What the action's chatter keeps of its email: the amount and the

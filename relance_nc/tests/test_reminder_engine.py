@@ -586,6 +586,36 @@ class TestReminderDelivery(RelanceInvoiceCommon):
         self.assertIn("<p>Hello</p>", action.body)
         self.assertNotIn("alert", action.body)
 
+    def test_shared_layout_gives_the_email_core_renders(self):
+        action = self._sent_email_action()
+        template = action.level_id._get_template("email")
+        template = template.with_context(lang=template._render_lang(action.ids)[action.id])
+        company = action.company_id
+        layout = template._relance_render_layout(company)
+        self.assertTrue(layout, "the standard light layout is rendered once")
+        shared = action._wrap_email(template, action.body_html, company, layout)
+        # what mail's _render_encapsulate gives for this email alone
+        alone = action._wrap_email(template, action.body_html, company, None)
+        self.assertEqual(shared, alone)
+        self.assertEqual(action.mail_id.body_html, shared)
+        self.assertIn(action.name.replace("/", "-"), shared)
+
+    def test_customised_layout_is_rendered_for_each_email(self):
+        self.env["ir.ui.view"].create(
+            {
+                "name": "relance.nc test: customised light layout",
+                "type": "qweb",
+                "inherit_id": self.env.ref("mail.mail_notification_light").id,
+                "arch": '<xpath expr="//body" position="inside">'
+                "<p>Custom footer</p></xpath>",
+            }
+        )
+        action = self._sent_email_action()
+        template = action.level_id._get_template("email")
+        self.assertIsNone(template._relance_render_layout(action.company_id))
+        self.assertIn("Custom footer", action.mail_id.body_html)
+        self.assertIn(self.invoice.name, action.mail_id.body_html)
+
     def test_bounce_marks_the_action_and_the_contact(self):
         action = self._sent_email_action()
         action._message_receive_bounce(self.customer.email_normalized, self.customer)
