@@ -373,6 +373,8 @@ class RelanceAction(models.Model):
         """``{action id: [invoice to list]}`` sorted by due date, read in one
         pass over the items of all the actions."""
         lines = self.move_line_ids
+        # these columns only, not all those of the journal items
+        lines.fetch(["move_id", "date_maturity", "amount_residual"])
         info = {
             line.id: {
                 "name": line.move_id.name,
