@@ -146,9 +146,7 @@ class RelanceAction(models.Model):
             values["attachment_ids"] = [
                 fields.Command.link(aid) for aid in values.get("attachment_ids") or []
             ]
-            files.append(
-                values.pop("attachments", []) + attachments.get(action.id, [])
-            )
+            files.append(values.pop("attachments", []) + attachments.get(action.id, []))
             if "email_from" in values and not values["email_from"]:
                 values.pop("email_from")
             lang = langs.get(action.id) or self.env.lang

@@ -582,14 +582,17 @@ class TestReminderDelivery(RelanceInvoiceCommon):
         action = self._sent_email_action()
         self.assertIn(self.invoice.name, action.body)
         # stored raw (our rendering), shown through the sanitizer
-        action.body_html = '<p>Hello</p><script>alert(1)</script><img src="x" onerror="alert(2)">'
+        action.body_html = (
+            '<p>Hello</p><script>alert(1)</script><img src="x" onerror="alert(2)">'
+        )
         self.assertIn("<p>Hello</p>", action.body)
         self.assertNotIn("alert", action.body)
 
     def test_shared_layout_gives_the_email_core_renders(self):
         action = self._sent_email_action()
         template = action.level_id._get_template("email")
-        template = template.with_context(lang=template._render_lang(action.ids)[action.id])
+        lang = template._render_lang(action.ids)[action.id]
+        template = template.with_context(lang=lang)
         company = action.company_id
         layout = template._relance_render_layout(company)
         self.assertTrue(layout, "the standard light layout is rendered once")
