@@ -542,6 +542,40 @@ class TestReminderExecution(RelanceInvoiceCommon):
             )
 
 
+# A delivery status notification (RFC 3464) as a mail server returns it.
+BOUNCE_REPORT = """\
+From: MAILER-DAEMON@mx.example.nc
+To: noreply@example.nc
+Subject: Undelivered Mail Returned to Sender
+Message-ID: <dsn-0001@mx.example.nc>
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="DSN"
+
+--DSN
+Content-Type: text/plain
+
+The email could not be delivered.
+
+--DSN
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.nc
+
+Final-Recipient: rfc822; {email}
+Action: failed
+Status: 5.1.1
+
+--DSN
+Content-Type: text/rfc822-headers
+
+Message-ID: {message_id}
+To: {email}
+Subject: {subject}
+
+--DSN--
+"""
+
+
 @tagged("post_install", "-at_install")
 class TestReminderDelivery(RelanceInvoiceCommon):
     @classmethod
@@ -630,6 +664,19 @@ class TestReminderDelivery(RelanceInvoiceCommon):
                 lambda a: a.channel == "email"
             )
         self.assertEqual(later.missing_info, "Email address bounced")
+
+    def test_bounce_email_reaches_the_action(self):
+        """A delivery report through the mail gateway: mail finds the logged
+        message by the email's Message-ID, then the action it belongs to."""
+        action = self._sent_email_action()
+        report = BOUNCE_REPORT.format(
+            email=self.customer.email,
+            message_id=action.mail_id.message_id,
+            subject=action.mail_id.subject,
+        )
+        self.env["mail.thread"].message_process(False, report)
+        self.assertEqual(action.delivery_state, "bounced")
+        self.assertTrue(self.customer.relance_email_bounced)
 
     def test_french_rendering(self):
         self.env["res.lang"]._activate_lang("fr_FR")
