@@ -26,6 +26,7 @@ from . import sms_sms
 from . import sms_sms_demo
 from . import res_config_settings
 from . import mail_mail
+from . import mail_template
 from . import ir_qweb
 from . import res_company_provider
 from . import account_chart_template

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import uuid
 from datetime import timedelta
+from operator import itemgetter
 
 from odoo import api, fields, models
 from odoo.tools import format_amount, format_date
@@ -108,11 +109,6 @@ class RelanceAction(models.Model):
         index="btree_not_null",
         help="The email as logged in the chatter; it stays when the outgoing "
         "mail is deleted after sending.",
-    )
-    body = fields.Html(
-        string="Content",
-        related="email_message_id.body",
-        help="Content of the email, as rendered when it was queued.",
     )
     body_text = fields.Text(string="SMS Text", readonly=True)
     sms_text_custom = fields.Boolean(
@@ -351,9 +347,12 @@ class RelanceAction(models.Model):
                 reached.policy_id == target.policy_id and reached.delay >= target.delay
             ):
                 continue
-            targets.setdefault(target, self.env["account.move"])
-            targets[target] |= move
-        return targets
+            targets.setdefault(target, []).append(move.id)
+        # ids gathered, then browsed: a union per invoice copies the set
+        return {
+            target: self.env["account.move"].browse(move_ids)
+            for target, move_ids in targets.items()
+        }
 
     def _set_failed(self, error):
         self.write({"state": "failed", "error": error, "delivery_state": "failed"})
@@ -408,21 +407,40 @@ class RelanceAction(models.Model):
         """Invoices to list in templates, sorted by due date: all of them, or
         the ``overdue`` ones, or those ``coming`` due (today or later)."""
         self.ensure_one()
+        # a batch of emails reads them beforehand (see _execute_email_batch)
+        memo = self.env.cr.cache.get(const.FORMAT_MEMO_KEY, {})
+        lines = memo.get(("lines", self.id))
+        if lines is None:
+            lines = self._read_due_lines()[self.id]
+        if not section:
+            return lines
         today = self._company_today(self.company_id)
-        lines = self.move_line_ids.sorted(lambda line: line.date_maturity)
         if section == "overdue":
-            lines = lines.filtered(lambda line: line.date_maturity < today)
-        elif section == "coming":
-            lines = lines.filtered(lambda line: line.date_maturity >= today)
-        return [
-            {
+            return [line for line in lines if line["due"] < today]
+        return [line for line in lines if line["due"] >= today]
+
+    def _read_due_lines(self):
+        """``{action id: [invoice to list]}`` sorted by due date, read in one
+        pass over the items of all the actions."""
+        lines = self.move_line_ids
+        # these columns only, not all those of the journal items
+        lines.fetch(["move_id", "date_maturity", "amount_residual"])
+        info = {
+            line.id: {
                 "name": line.move_id.name,
                 "date": line.move_id.invoice_date,
                 "due": line.date_maturity,
                 "residual": line.amount_residual,
             }
             for line in lines
-        ]
+        }
+        return {
+            action.id: sorted(
+                (info[line_id] for line_id in action.move_line_ids._ids),
+                key=itemgetter("due"),
+            )
+            for action in self
+        }
 
     def _get_due_lines_html(self):
         """The invoices of the reminder as HTML for its email: the overdue

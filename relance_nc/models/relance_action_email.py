@@ -1,17 +1,46 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+import textwrap
 
-from odoo import fields, models
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
+from odoo.tools.mail import html_to_inner_content
 
 from .. import const
+from .mail_template import EMAIL_LAYOUT, PREVIEW_LENGTH
 
 
 class RelanceAction(models.Model):
     """Email channel: batch rendering, attachments, bounces."""
 
     _inherit = "relance.action"  # pylint: disable=consider-merging-classes-inherited
+
+    body_html = fields.Text(
+        string="Email Body",
+        readonly=True,
+        copy=False,
+        help="The reminder email as rendered when it was queued, without the "
+        "notification layout around it.",
+    )
+    body = fields.Html(
+        string="Content",
+        compute="_compute_body",
+        sanitize_style=True,
+        help="Content of the email, as rendered when it was queued.",
+    )
+
+    @api.depends("body_html", "email_message_id.body")
+    def _compute_body(self):
+        """The email as rendered, sanitized when shown (as core's
+        ``mail.mail.body_content``): storing it raw spares the sanitizer's
+        walk of every tag for each email sent. Reminders emailed before the
+        chatter kept a summary show the chatter's copy."""
+        for action in self:
+            action.body = action.body_html or action.email_message_id.body
 
     def _is_batch_email(self):
         """Emails without per-action attachments can be rendered in batch."""
@@ -46,34 +75,44 @@ class RelanceAction(models.Model):
             else:
                 ready |= action
         templates = {level: level._get_template("email") for level in ready.level_id}
-        self.env.cr.cache[const.FORMAT_MEMO_KEY] = {}
+        # what the emails of the batch share or read together (see
+        # _get_due_lines_html)
+        self.env.cr.cache[const.FORMAT_MEMO_KEY] = {
+            ("lines", action_id): lines
+            for action_id, lines in ready._read_due_lines().items()
+        }
         try:
             for template, actions in ready.grouped(
                 lambda a: templates[a.level_id]
             ).items():
                 try:
                     with self.env.cr.savepoint():
-                        mails = actions._queue_emails(template)
+                        queued = actions._queue_emails(template)
                 except UserError:
                     for action in actions:
                         action._execute()
                     continue
-                actions._record_emails(mails)
+                actions._record_emails(queued)
         finally:
             self.env.cr.cache.pop(const.FORMAT_MEMO_KEY, None)
 
-    def _queue_emails(self, template):
+    def _queue_emails(self, template, attachments=None):
         """Render ``template`` on the actions and queue one ``mail.mail``
-        each (not sent): core ``mail.template.send_mail_batch``, except that
-        the message logged in the action's chatter holds the reminder's text,
-        as a ``message_post`` would, while the email itself is wrapped in the
-        light notification layout.
+        each (not sent), with the ``attachments`` given per action id
+        (``[(name, base64 data)]``) besides the template's reports: core
+        ``mail.template.send_mail_batch`` with the light notification layout,
+        except for what the action's chatter keeps.
 
-        The layout (tables and inline styles) would otherwise be stored in
-        the chatter too, and the chatter's sanitizer, which walks every tag,
-        made up a fifth of the time of a reminder email
-        (tests/benchmarks/bench_reminders.py, ``--profile``).
+        The chatter logs a summary of the email (``_get_email_log_body``);
+        the reminder itself is stored on the action (``body_html``, shown in
+        its Content tab). The chatter's field is sanitized on write, a walk
+        of every tag of the invoice table that made up a quarter of the time
+        of a reminder email (tests/benchmarks/bench_reminders.py,
+        ``--profile``).
+
+        :return: ``{action id: (mail.mail, rendered body)}``
         """
+        attachments = attachments or {}
         template = template.with_context(relance_reuse_compiled_qweb=True)
         template._send_check_access(self.ids)
         values_by_id = template._generate_template(
@@ -97,8 +136,8 @@ class RelanceAction(models.Model):
         )
         langs = template._render_lang(self.ids) if template.lang else {}
         companies = self._mail_get_companies(default=self.env.company)
-        model_description = {}
-        values_list, reports = [], []
+        layouts = {}
+        values_list, files, bodies = [], [], []
         for action in self:
             values = values_by_id[action.id]
             values["recipient_ids"] = [
@@ -107,69 +146,94 @@ class RelanceAction(models.Model):
             values["attachment_ids"] = [
                 fields.Command.link(aid) for aid in values.get("attachment_ids") or []
             ]
-            reports.append(values.pop("attachments", []))
+            files.append(values.pop("attachments", []) + attachments.get(action.id, []))
             if "email_from" in values and not values["email_from"]:
                 values.pop("email_from")
             lang = langs.get(action.id) or self.env.lang
-            if lang not in model_description:
-                model_description[lang] = (
-                    self.env["ir.model"]._get(self._name).with_context(lang=lang)
-                ).display_name
-            values["body"] = values["body_html"]
-            values["body_html"] = template.with_context(lang=lang)._render_encapsulate(
-                "mail.mail_notification_light",
+            company = companies.get(action.id) or self.env.company
+            if (company, lang) not in layouts:
+                layouts[company, lang] = template.with_context(
+                    lang=lang
+                )._relance_render_layout(company)
+            bodies.append(values["body_html"])
+            values["body"] = action._get_email_log_body()
+            values["body_html"] = action._wrap_email(
+                template.with_context(lang=lang),
                 values["body_html"],
-                add_context={
-                    "company": companies.get(action.id) or self.env.company,
-                    "model_description": model_description[lang],
-                },
-                context_record=action.with_context(lang=lang),
+                company,
+                layouts[company, lang],
             )
             values_list.append(values)
         mails = self.env["mail.mail"].sudo().create(values_list)
-        # reports of the template, attached after creation as core does
-        for mail, attachments in zip(mails, reports, strict=True):
-            if attachments:
-                mail.with_context(default_type=None).write(
-                    {
-                        "attachment_ids": [
-                            fields.Command.create(
-                                {
-                                    "name": name,
-                                    "datas": datas,
-                                    "type": "binary",
-                                    "res_model": "mail.message",
-                                    "res_id": mail.mail_message_id.id,
-                                }
-                            )
-                            for name, datas in attachments
-                        ]
-                    }
-                )
-        return mails
+        for mail, mail_files in zip(mails, files, strict=True):
+            if mail_files:
+                mail._relance_attach(mail_files)
+        return {
+            mail.res_id: (mail, body) for mail, body in zip(mails, bodies, strict=True)
+        }
 
-    def _record_emails(self, mails):
-        """Link the queued ``mails`` to their actions and mark these done.
+    def _wrap_email(self, template, body, company, layout):
+        """``body`` in the light notification layout: the ``layout`` shared
+        by the emails of one company and language (see
+        ``mail.template._relance_render_layout``), or rendered for this email
+        when it cannot be shared."""
+        self.ensure_one()
+        if layout:
+            return layout.fill(
+                body=body,
+                preview=escape(
+                    textwrap.shorten(html_to_inner_content(body), PREVIEW_LENGTH)
+                ),
+                name=escape((self.display_name or "").replace("/", "-")),
+            )
+        return template._render_encapsulate(
+            EMAIL_LAYOUT,
+            body,
+            add_context={
+                "company": company,
+                "model_description": template.env["ir.model"]
+                ._get(self._name)
+                .display_name,
+            },
+            context_record=self.with_env(template.env),
+        )
+
+    def _get_email_log_body(self):
+        """What the action's chatter keeps of its email: the amount and the
+        invoices claimed; the email itself is in the Content tab."""
+        self.ensure_one()
+        return Markup("<p>%s</p>") % self.env._(
+            "Reminder emailed to %(email)s: %(amount)s claimed, invoices "
+            "%(invoices)s. The email as sent is in the Content tab.",
+            email=self.contact_id.email,
+            amount=format_amount(self.env, self.amount_overdue, self.currency_id),
+            invoices=", ".join(self.move_ids.mapped("name")),
+        )
+
+    def _record_emails(self, queued):
+        """Link the ``queued`` emails (see ``_queue_emails``) to their actions
+        and mark these done.
 
         The email itself is logged in the action's chatter: no tracking
         message on top of it.
         """
         actions = self.with_context(mail_notrack=True)
-        by_action = {mail.res_id: mail for mail in mails}
         for action in actions:
-            action.write(action._get_email_vals(by_action[action.id]))
+            action.write(action._get_email_vals(*queued[action.id]))
         actions._set_done()
 
-    def _get_email_vals(self, mail):
+    def _get_email_vals(self, mail, body):
         return {
             "mail_id": mail.id,
             "email_message_id": mail.mail_message_id.id,
             "subject": mail.subject,
+            "body_html": body,
             "recipient": self.contact_id.email,
             "delivery_state": "queued",
         }
 
     def _execute_email(self):
+        """Send one email, with the documents the level attaches."""
         template = self.level_id._get_template("email")
         if not self.contact_id.email:
             raise UserError(
@@ -178,13 +242,8 @@ class RelanceAction(models.Model):
                     customer=self.contact_id.display_name,
                 )
             )
-        mail_id = template.send_mail(
-            self.id,
-            force_send=False,
-            email_layout_xmlid="mail.mail_notification_light",
-            email_values=self._prepare_email_values(),
-        )
-        self._record_emails(self.env["mail.mail"].browse(mail_id))
+        files = self._prepare_email_values().get("attachments", [])
+        self._record_emails(self._queue_emails(template, {self.id: files}))
 
     def _prepare_email_values(self):
         """Extra values of the email: invoice PDFs and the account statement

@@ -550,19 +550,59 @@ class TestReminderExecution(RelanceInvoiceCommon):
             self.assertIn(invoice.name, action.mail_id.body_html)
             self.assertIn(amount, action.mail_id.body_html)
             self.assertNotIn(foreign.name, action.mail_id.body_html)
-            # the content shown on the action is the email's, logged in its
-            # chatter, with no tracking message on top of it
+            # the email is logged in the action's chatter, with no tracking
+            # message on top of it: a summary of what it claims
             self.assertEqual(action.email_message_id, action.mail_id.mail_message_id)
-            self.assertIn(invoice.name, action.body)
             self.assertEqual(action.message_ids, action.email_message_id)
-            # the email is wrapped in the light layout, the chatter keeps the
-            # reminder's text alone (as message_post does)
+            logged = action.email_message_id.body
+            self.assertIn(invoice.name, logged)
+            self.assertIn(amount, logged)
+            self.assertIn("Content tab", logged)
+            self.assertNotIn("<table", logged)
+            # the content shown on the action is the reminder as sent, without
+            # the light layout the email is wrapped in
+            self.assertIn(invoice.name, action.body)
+            self.assertIn("<table", action.body)
             self.assertIn('role="presentation"', action.mail_id.body_html)
             self.assertNotIn('role="presentation"', action.body)
             self.assertRecordValues(
                 action.mail_id,
                 [{"model": "relance.action", "res_id": action.id, "state": "outgoing"}],
             )
+
+
+# A delivery status notification (RFC 3464) as a mail server returns it.
+BOUNCE_REPORT = """\
+From: MAILER-DAEMON@mx.example.nc
+To: noreply@example.nc
+Subject: Undelivered Mail Returned to Sender
+Message-ID: <dsn-0001@mx.example.nc>
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="DSN"
+
+--DSN
+Content-Type: text/plain
+
+The email could not be delivered.
+
+--DSN
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.nc
+
+Final-Recipient: rfc822; {email}
+Action: failed
+Status: 5.1.1
+
+--DSN
+Content-Type: text/rfc822-headers
+
+Message-ID: {message_id}
+To: {email}
+Subject: {subject}
+
+--DSN--
+"""
 
 
 @tagged("post_install", "-at_install")
@@ -601,6 +641,47 @@ class TestReminderDelivery(RelanceInvoiceCommon):
             ],
         )
 
+    def test_content_shows_the_email_sanitized(self):
+        action = self._sent_email_action()
+        self.assertIn(self.invoice.name, action.body)
+        # stored raw (our rendering), shown through the sanitizer
+        action.body_html = (
+            '<p>Hello</p><script>alert(1)</script><img src="x" onerror="alert(2)">'
+        )
+        self.assertIn("<p>Hello</p>", action.body)
+        self.assertNotIn("alert", action.body)
+
+    def test_shared_layout_gives_the_email_core_renders(self):
+        action = self._sent_email_action()
+        template = action.level_id._get_template("email")
+        lang = template._render_lang(action.ids)[action.id]
+        template = template.with_context(lang=lang)
+        company = action.company_id
+        layout = template._relance_render_layout(company)
+        self.assertTrue(layout, "the standard light layout is rendered once")
+        shared = action._wrap_email(template, action.body_html, company, layout)
+        # what mail's _render_encapsulate gives for this email alone
+        alone = action._wrap_email(template, action.body_html, company, None)
+        self.assertEqual(shared, alone)
+        self.assertEqual(action.mail_id.body_html, shared)
+        self.assertIn(action.name.replace("/", "-"), shared)
+
+    def test_customised_layout_is_rendered_for_each_email(self):
+        self.env["ir.ui.view"].create(
+            {
+                "name": "relance.nc test: customised light layout",
+                "type": "qweb",
+                "inherit_id": self.env.ref("mail.mail_notification_light").id,
+                "arch": '<xpath expr="//body" position="inside">'
+                "<p>Custom footer</p></xpath>",
+            }
+        )
+        action = self._sent_email_action()
+        template = action.level_id._get_template("email")
+        self.assertIsNone(template._relance_render_layout(action.company_id))
+        self.assertIn("Custom footer", action.mail_id.body_html)
+        self.assertIn(self.invoice.name, action.mail_id.body_html)
+
     def test_bounce_marks_the_action_and_the_contact(self):
         action = self._sent_email_action()
         action._message_receive_bounce(self.customer.email_normalized, self.customer)
@@ -612,6 +693,19 @@ class TestReminderDelivery(RelanceInvoiceCommon):
                 lambda a: a.channel == "email"
             )
         self.assertEqual(later.missing_info, "Email address bounced")
+
+    def test_bounce_email_reaches_the_action(self):
+        """A delivery report through the mail gateway: mail finds the logged
+        message by the email's Message-ID, then the action it belongs to."""
+        action = self._sent_email_action()
+        report = BOUNCE_REPORT.format(
+            email=self.customer.email,
+            message_id=action.mail_id.message_id,
+            subject=action.mail_id.subject,
+        )
+        self.env["mail.thread"].message_process(False, report)
+        self.assertEqual(action.delivery_state, "bounced")
+        self.assertTrue(self.customer.relance_email_bounced)
 
     def test_french_rendering(self):
         self.env["res.lang"]._activate_lang("fr_FR")
