@@ -652,6 +652,27 @@ def replan(env, company):
     show("SQL queries", f"{figures.queries:,}")
 
 
+def execute_cron(env, limit, banner, profile=None):
+    """Run the execution cron's code on at most ``limit`` due actions, in the
+    cron's context, after a commit as the cron starts; return its figures."""
+    action_model = env["relance.action"].with_context(**cron_context(env))
+    env.cr.commit()
+    print(banner, flush=True)
+    figures = measure(
+        env,
+        lambda: action_model._cron_execute(batch_size=limit),
+        profile=profile,
+    )
+    env.invalidate_all()
+    return figures
+
+
+def count_actions(env, channel, state):
+    return env["relance.action"].search_count(
+        [("channel", "=", channel), ("state", "=", state)]
+    )
+
+
 def execute_emails(env, args):
     """Execute ``args.emails`` email actions through the execution cron's code."""
     from odoo.addons.relance_nc.const import EMAIL_CHUNK_SIZE  # noqa: PLC0415
@@ -668,25 +689,17 @@ def execute_emails(env, args):
     due = env.cr.fetchone()[0]
     env.invalidate_all()
     mails_before = env["mail.mail"].search_count([("model", "=", "relance.action")])
-    action_model = env["relance.action"].with_context(**cron_context(env))
-    env.cr.commit()
-    print(
+    figures = execute_cron(
+        env,
+        args.emails,
         f"Execution: _cron_execute(batch_size={args.emails}) in the execution "
         f"cron's context, a commit per {EMAIL_CHUNK_SIZE} emails "
         f"({due:,} email actions due)",
-        flush=True,
-    )
-    figures = measure(
-        env,
-        lambda: action_model._cron_execute(batch_size=args.emails),
         profile=args.profile and f"{args.profile}.execute.prof",
     )
-    env.invalidate_all()
     mails = env["mail.mail"].search_count([("model", "=", "relance.action")])
     mails -= mails_before
-    actions = env["relance.action"]
-    done = actions.search_count([("channel", "=", "email"), ("state", "=", "done")])
-    failed = actions.search_count([("state", "=", "failed")])
+    done, failed = (count_actions(env, "email", state) for state in ("done", "failed"))
     show("actions done (failed)", f"{done:,} ({failed})")
     show("emails queued", f"{mails:,}")
     show_common(figures, TARGET_EXECUTE_SECONDS)
@@ -818,24 +831,14 @@ def execute_sms(env, args):
                 "relance_sms_api_key": API_KEY,
             }
         )
-        action_model = env["relance.action"].with_context(**cron_context(env))
-        env.cr.commit()
-        print(
+        figures = execute_cron(
+            env,
+            args.sms,
             f"SMS: _cron_execute(batch_size={args.sms}) to a local HTTP gateway "
             f"({due:,} SMS actions due)",
-            flush=True,
-        )
-        figures = measure(
-            env,
-            lambda: action_model._cron_execute(batch_size=args.sms),
             profile=args.profile and f"{args.profile}.sms.prof",
         )
-        env.invalidate_all()
-        actions = env["relance.action"]
-        done = actions.search_count([("channel", "=", "sms"), ("state", "=", "done")])
-        failed = actions.search_count(
-            [("channel", "=", "sms"), ("state", "=", "failed")]
-        )
+        done, failed = (count_actions(env, "sms", s) for s in ("done", "failed"))
         show("SMS actions done (failed)", f"{done:,} ({failed})")
         show("SMS accepted by the gateway", f"{len(gateway.accepted):,}")
         show(
