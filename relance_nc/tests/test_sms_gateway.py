@@ -47,8 +47,8 @@ class FakeSmsGateway:
             protocol_version = "HTTP/1.1"  # keep-alive, as a real gateway
 
             def setup(self):
-                super().setup()
                 gateway.connections += 1
+                return super().setup()
 
             def do_POST(self):  # noqa: N802 (http.server API)
                 body = self.rfile.read(int(self.headers["Content-Length"]))

@@ -27,7 +27,7 @@ class ResCompany(models.Model):
     card through the hosted shop, the processor's notification processed as
     the IPN route does; CRDC Nouméa pays the month out."""
 
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _relance_payment_load_demo(self):
