@@ -192,10 +192,10 @@ class RelanceAction(models.Model):
             vals["item_list_id"] = lists[key]  # index, replaced by the id below
             if value is not None:
                 by_value[id(value)] = lists[key]
-        records = bulk_create(self.env["relance.item.list"], list_vals)
+        list_ids = bulk_create(self.env["relance.item.list"], list_vals).ids
         for vals, items in zip(vals_list, given, strict=True):
             if items:
-                vals["item_list_id"] = records.ids[vals["item_list_id"]]
+                vals["item_list_id"] = list_ids[vals["item_list_id"]]
 
     @api.model
     def _get_overdue_items(self, company, today):
