@@ -150,17 +150,11 @@ class RelanceAction(models.Model):
             if "move_line_ids" not in items
             for move_id in _command_set_ids(items.get("move_ids"))
         }
-        receivable = {}
-        if moves_only:
-            lines = self.env["account.move.line"].search_fetch(
-                [
-                    ("move_id", "in", list(moves_only)),
-                    ("account_type", "=", "asset_receivable"),
-                ],
-                ["move_id"],
-            )
-            for line in lines:
-                receivable.setdefault(line.move_id.id, []).append(line.id)
+        receivable = (
+            self.env["relance.item.list"]._get_receivable_items(list(moves_only))
+            if moves_only
+            else {}
+        )
         lists, list_vals = {}, []
         # the actions of one customer share their value (see _get_plan_listed)
         by_value = {}

@@ -59,14 +59,30 @@ class RelanceItemList(models.Model):
     def _inverse_move_ids(self):
         """Listing invoices lists their receivable items; the items already
         listed of these invoices (one instalment of two) are kept."""
+        receivable = self._get_receivable_items(self.move_ids.ids)
         for items in self:
             kept = items.move_line_ids.filtered(
                 lambda line, moves=items.move_ids: line.move_id in moves
             )
-            added = (items.move_ids - kept.move_id).line_ids.filtered(
-                lambda line: line.account_type == "asset_receivable"
-            )
-            items.move_line_ids = kept | added
+            added = [
+                line_id
+                for move_id in (items.move_ids - kept.move_id).ids
+                for line_id in receivable.get(move_id, ())
+            ]
+            items.move_line_ids = kept.ids + added
+
+    @api.model
+    def _get_receivable_items(self, move_ids):
+        """``{invoice id: [receivable journal item ids]}``: what listing an
+        invoice lists, read in one query."""
+        lines = self.env["account.move.line"].search_fetch(
+            [("move_id", "in", move_ids), ("account_type", "=", "asset_receivable")],
+            ["move_id"],
+        )
+        receivable = {}
+        for line in lines:
+            receivable.setdefault(line.move_id.id, []).append(line.id)
+        return receivable
 
     def _search_move_ids(self, operator, value):
         return [("move_line_ids.move_id", operator, value)]
