@@ -3,7 +3,7 @@
 {
     "name": "relance.nc - Insolvency Watch",
     "summary": "Watch customers for collective procedures and file proofs of claim",
-    "version": "19.0.1.2.2",
+    "version": "19.0.1.2.3",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",

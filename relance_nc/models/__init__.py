@@ -13,6 +13,7 @@ from . import relance_level
 from . import relance_holiday
 from . import relance_terms_acceptance
 from . import relance_item_list
+from . import relance_move_level
 from . import relance_action
 from . import relance_action_channel
 from . import relance_action_planning

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import SQL
 
 BLOCKS = [
     ("dispute", "Dispute"),
@@ -13,16 +15,25 @@ BLOCKS = [
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    # The reminder state lives in relance.move.level (see there why): these
+    # fields read it, write it, search it and group by it.
     relance_level_id = fields.Many2one(
         "relance.level",
         string="Reminder Level",
-        copy=False,
+        compute="_compute_relance_level_id",
+        inverse="_inverse_relance_level_id",
+        search="_search_relance_level_id",
         readonly=True,
-        index="btree_not_null",
         help="Last reminder level sent for this invoice. Its history is the list "
         "of reminders, not the chatter: a run may move thousands of invoices.",
     )
-    relance_last_date = fields.Date(string="Last Reminder", copy=False, readonly=True)
+    relance_last_date = fields.Date(
+        string="Last Reminder",
+        compute="_compute_relance_last_date",
+        inverse="_inverse_relance_last_date",
+        search="_search_relance_last_date",
+        readonly=True,
+    )
     relance_next_date = fields.Date(
         string="Next Reminder",
         compute="_compute_relance_next_date",
@@ -44,6 +55,82 @@ class AccountMove(models.Model):
         search="_search_relance_action_ids",
         help="Reminders listing this invoice.",
     )
+
+    def _compute_relance_level_id(self):
+        levels = self._read_relance_state("level_id")
+        for move in self:
+            move.relance_level_id = levels.get(move.id)
+
+    def _compute_relance_last_date(self):
+        dates = self._read_relance_state("last_date")
+        for move in self:
+            move.relance_last_date = dates.get(move.id)
+
+    def _read_relance_state(self, fname):
+        """``{invoice id: value of fname}`` of relance.move.level."""
+        states = (
+            self.env["relance.move.level"]
+            .sudo()
+            .search_fetch([("move_id", "in", self.ids)], ["move_id", fname])
+        )
+        return {state.move_id.id: state[fname] for state in states}
+
+    def _inverse_relance_level_id(self):
+        for level, moves in self.grouped("relance_level_id").items():
+            self.env["relance.move.level"].sudo()._record(moves, {"level_id": level.id})
+
+    def _inverse_relance_last_date(self):
+        for last_date, moves in self.grouped("relance_last_date").items():
+            self.env["relance.move.level"].sudo()._record(
+                moves, {"last_date": last_date}
+            )
+
+    def _search_relance_level_id(self, operator, value):
+        return self._search_relance_level("relance_level_id", operator, value)
+
+    def _search_relance_last_date(self, operator, value):
+        return self._search_relance_level("relance_last_date", operator, value)
+
+    def _search_relance_level(self, fname, operator, value):
+        """Compare the column of relance.move.level behind ``fname`` (see
+        ``_field_to_sql``), as a stored field of the invoice would be."""
+        field = self._fields[fname]
+        if field.type == "many2one" and operator in ("any", "not any"):
+            levels = self.env[field.comodel_name].search(value)
+            operator, value = operator.replace("any", "in"), levels.ids
+        if operator not in ("in", "not in", "<", "<=", ">", ">="):
+            return NotImplemented
+
+        def to_sql(model, alias, query):
+            return field._condition_to_sql(fname, operator, value, model, alias, query)
+
+        return Domain.custom(to_sql=to_sql)
+
+    def _field_to_sql(self, alias, field_expr, query=None):
+        """The reminder level and date read from relance.move.level, joined:
+        invoices can be grouped by them, and SQL reports read them."""
+        column = {"relance_level_id": "level_id", "relance_last_date": "last_date"}
+        if field_expr not in column:
+            return super()._field_to_sql(alias, field_expr, query)
+        self._check_field_access(self._fields[field_expr], "read")
+        state_alias = query.make_alias(alias, "relance_state")
+        if state_alias not in query._tables:
+            query.add_join(
+                "LEFT JOIN",
+                state_alias,
+                "relance_move_level",
+                SQL(
+                    "%s = %s",
+                    SQL.identifier(state_alias, "move_id"),
+                    SQL.identifier(alias, "id"),
+                ),
+            )
+        model = self.env["relance.move.level"]
+        return SQL.identifier(
+            state_alias,
+            column[field_expr],
+            to_flush=model._fields[column[field_expr]],
+        )
 
     @api.depends("line_ids.relance_item_list_ids.action_ids")
     def _compute_relance_action_ids(self):

@@ -1,15 +1,26 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
+import textwrap
 import uuid
 
 from markupsafe import Markup
 
 from odoo import models
+from odoo.tools.mail import html_to_inner_content
 
 EMAIL_LAYOUT = "mail.mail_notification_light"
 PREVIEW_LENGTH = 190  # as mail.message._compute_preview
 LAYOUT_PARTS = ("body", "preview", "name")
+
+
+def email_preview(body):
+    """The preview of ``body`` as ``mail.message._compute_preview`` makes it,
+    shortening only the first ``PREVIEW_LENGTH + 2`` characters of its text:
+    ``textwrap.shorten`` walks every word it is given, and a word cut there
+    ends past the preview anyway."""
+    text = " ".join(html_to_inner_content(body).split())
+    return textwrap.shorten(text[: PREVIEW_LENGTH + 2], PREVIEW_LENGTH)
 
 
 class SharedLayout:

@@ -62,6 +62,13 @@ class RelanceAction(models.Model):
         string="Recipient",
         help="Reminder contact of the customer, or the customer itself.",
     )
+    recipient_id = fields.Many2one(
+        "res.partner",
+        string="Addressed To",
+        compute="_compute_recipient_id",
+        help="Who the reminder is addressed to: its recipient, else the customer. "
+        "Templates read it (object.recipient_id) without evaluating code.",
+    )
     policy_id = fields.Many2one(related="level_id.policy_id", store=True)
     level_id = fields.Many2one(
         "relance.level", required=True, readonly=True, index=True, ondelete="restrict"
@@ -198,6 +205,24 @@ class RelanceAction(models.Model):
         """Remove the listed invoices and items from ``vals``; return them."""
         return {name: vals.pop(name) for name in ITEM_FIELDS if name in vals}
 
+    @api.depends("contact_id", "partner_id")
+    def _compute_recipient_id(self):
+        for action in self:
+            action.recipient_id = action.contact_id or action.partner_id
+
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        """Field paths the reminder templates use: mail renders them by
+        reading the fields, without evaluating code for each message (and
+        users who do not edit templates may use them)."""
+        return (
+            *super().mail_allowed_qweb_expressions(),
+            "object.company_id.name",
+            "object.company_id.email_formatted",
+            "object.recipient_id.id",
+            "object.recipient_id.lang",
+        )
+
     @api.depends("partner_id", "level_id", "channel")
     def _compute_name(self):
         labels = self._get_channel_labels()
@@ -310,19 +335,20 @@ class RelanceAction(models.Model):
         """Mark actions done and move their invoices to the level reached."""
         today = self._company_today(self.company_id[:1] or self.env.company)
         self.write({"state": "done", "done_at": fields.Datetime.now(), "error": False})
+        states = self.env["relance.move.level"].sudo()
+        reached = states._get_levels(self.move_ids)
         for level, actions in self.grouped("level_id").items():
-            targets = actions._get_levels_reached(level, today)
+            targets = actions._get_levels_reached(level, today, reached)
             for target, moves in targets.items():
-                self._write_invoices(
-                    moves, {"relance_level_id": target.id, "relance_last_date": today}
-                )
+                states._record(moves, {"level_id": target.id, "last_date": today})
             untouched = actions.move_ids - self.env["account.move"].union(
                 *targets.values()
             )
-            self._write_invoices(untouched, {"relance_last_date": today})
+            states._record(untouched, {"last_date": today})
 
-    def _get_levels_reached(self, level, today):
-        """``{level: invoices}`` that the actions of ``level`` move up.
+    def _get_levels_reached(self, level, today, reached):
+        """``{level: invoices}`` that the actions of ``level`` move up, from
+        the levels ``reached`` so far (``{invoice id: relance.level}``).
 
         One message may list invoices due at lower levels, or coming due
         (several levels merged on one day, see ``_prepare_merged_vals``):
@@ -334,20 +360,22 @@ class RelanceAction(models.Model):
         by_delay = {lv.delay: lv for lv in levels}
         oldest = {}
         for line in self.move_line_ids:
-            due = oldest.get(line.move_id)
-            oldest[line.move_id] = min(due or line.date_maturity, line.date_maturity)
+            move_id, due = line.move_id.id, line.date_maturity
+            oldest[move_id] = min(oldest.get(move_id, due), due)
         targets = {}
-        for move in self.move_ids:
+        for move_id in self.move_ids.ids:
             target = level  # no item listed: the action's level
-            if move in oldest:
-                delay = dunning.level_for_days((today - oldest[move]).days, delays)
+            if move_id in oldest:
+                delay = dunning.level_for_days((today - oldest[move_id]).days, delays)
                 target = None if delay is None else by_delay[min(delay, level.delay)]
-            reached = move.relance_level_id
+            current = reached.get(move_id)
             if not target or (
-                reached.policy_id == target.policy_id and reached.delay >= target.delay
+                current
+                and current.policy_id == target.policy_id
+                and current.delay >= target.delay
             ):
                 continue
-            targets.setdefault(target, []).append(move.id)
+            targets.setdefault(target, []).append(move_id)
         # ids gathered, then browsed: a union per invoice copies the set
         return {
             target: self.env["account.move"].browse(move_ids)
@@ -366,23 +394,6 @@ class RelanceAction(models.Model):
     # ------------------------------------------------------------
     # HELPERS
     # ------------------------------------------------------------
-
-    @api.model
-    def _write_invoices(self, moves, vals):
-        """Write reminder fields (``relance_*``) on invoices.
-
-        They touch no journal item, so account.move.write's synchronisation of
-        the dynamic lines (taxes, payment terms), which re-reads every line of
-        every invoice, and its balance check have nothing to do: skipping them,
-        as core does for writes that leave the lines alone, makes planning and
-        sending several times faster (tests/benchmarks/bench_reminders.py).
-        Tracking still applies.
-        """
-        return moves.with_context(
-            skip_invoice_sync=True,
-            check_move_validity=False,
-            skip_is_manually_modified=True,
-        ).write(vals)
 
     def _get_missing_info(self):
         """Translated description of what the channel needs and the recipient lacks."""
@@ -448,31 +459,42 @@ class RelanceAction(models.Model):
         self.ensure_one()
         # Dates and amounts repeat from one email to the next: a batch of
         # emails shares their formatting (see _execute_email_batch).
-        memo = self.env.cr.cache.get(const.FORMAT_MEMO_KEY, {})
         lines = self._get_due_lines_info()
         today = self._company_today(self.company_id)
-        lang, currency = self.env.lang, self.currency_id
-
-        def memoized(key, func):
-            if key not in memo:
-                memo[key] = func()
-            return memo[key]
-
         return self.env["ir.qweb"]._render(
             "relance_nc.relance_reminder_lines",
             {
                 "action": self,
                 "overdue": [line for line in lines if line["due"] < today],
                 "coming": [line for line in lines if line["due"] >= today],
-                "format_date": lambda day: memoized(
-                    ("date", lang, day), lambda: format_date(self.env, day)
-                ),
-                "format_amount": lambda amount: memoized(
-                    ("amount", lang, currency.id, amount),
-                    lambda: format_amount(self.env, amount, currency),
-                ),
+                "format_date": self._format_date_memoized,
+                "format_amount": self._format_amount_memoized,
             },
         )
+
+    def _format_date_memoized(self, day):
+        """``format_date`` in the context's language, shared by the emails of
+        a batch (see _execute_email_batch)."""
+        return self._memoized(
+            ("date", self.env.lang, day), lambda: format_date(self.env, day)
+        )
+
+    def _format_amount_memoized(self, amount):
+        """``format_amount`` in the action's currency, shared by the emails
+        of a batch (see _execute_email_batch)."""
+        currency = self.currency_id
+        return self._memoized(
+            ("amount", self.env.lang, currency.id, amount),
+            lambda: format_amount(self.env, amount, currency),
+        )
+
+    def _memoized(self, key, func):
+        memo = self.env.cr.cache.get(const.FORMAT_MEMO_KEY)
+        if memo is None:
+            return func()
+        if key not in memo:
+            memo[key] = func()
+        return memo[key]
 
     def _get_notice_deadline(self):
         """Date by which a formal notice asks to pay: the policy's notice

@@ -79,6 +79,17 @@ class RelanceAction(models.Model):
         ]
 
     @api.model
+    def _get_optout_fields(self):
+        """The customer's opt-out fields of the channels (``res.partner``)."""
+        return sorted(
+            {
+                channel.optout_field
+                for channel in self._get_channel_registry().values()
+                if channel.optout_field
+            }
+        )
+
+    @api.model
     def _get_executed_channels(self):
         """Codes of the channels the execution cron sends: those with an
         executor ``_execute_<code>``."""

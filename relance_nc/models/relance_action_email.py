@@ -1,17 +1,14 @@
 # Copyright 2026 relance.nc
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
-import textwrap
 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_amount
-from odoo.tools.mail import html_to_inner_content
 
 from .. import const
-from .mail_template import EMAIL_LAYOUT, PREVIEW_LENGTH
+from .mail_template import EMAIL_LAYOUT, email_preview
 
 
 class RelanceAction(models.Model):
@@ -59,6 +56,7 @@ class RelanceAction(models.Model):
         now = fields.Datetime.now()
         allowed_by_company = {}
         ready = self.browse()
+        self._prefetch_recheck()
         for action in self:
             if not action._recheck():
                 continue
@@ -181,9 +179,7 @@ class RelanceAction(models.Model):
         if layout:
             return layout.fill(
                 body=body,
-                preview=escape(
-                    textwrap.shorten(html_to_inner_content(body), PREVIEW_LENGTH)
-                ),
+                preview=escape(email_preview(body)),
                 name=escape((self.display_name or "").replace("/", "-")),
             )
         return template._render_encapsulate(
@@ -206,7 +202,7 @@ class RelanceAction(models.Model):
             "Reminder emailed to %(email)s: %(amount)s claimed, invoices "
             "%(invoices)s. The email as sent is in the Content tab.",
             email=self.contact_id.email,
-            amount=format_amount(self.env, self.amount_overdue, self.currency_id),
+            amount=self._format_amount_memoized(self.amount_overdue),
             invoices=", ".join(self.move_ids.mapped("name")),
         )
 

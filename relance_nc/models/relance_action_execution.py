@@ -165,6 +165,27 @@ class RelanceAction(models.Model):
         )
         return True
 
+    def _prefetch_recheck(self):
+        """Read together, for a batch of actions, what ``_recheck`` and the
+        messages read of their items, invoices and customers, and only that:
+        field by field, the ORM would read every column of these tables."""
+        lines = self.move_line_ids
+        lines.fetch(["move_id", "date_maturity", "amount_residual"])
+        lines.move_id.fetch(
+            [
+                "name",
+                "invoice_date",
+                "payment_state",
+                "relance_excluded",
+                "relance_block",
+                "relance_promise_date",
+            ]
+        )
+        for company, actions in self.grouped("company_id").items():
+            actions.partner_id.with_company(company).fetch(
+                ["relance_policy_id", *self._get_optout_fields()]
+            )
+
     def _get_refusal(self):
         """Why the customer no longer takes this action (translated), or
         False: opted out of its channel, or moved to another policy."""

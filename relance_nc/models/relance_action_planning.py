@@ -233,16 +233,22 @@ class RelanceAction(models.Model):
                 .mapped("delay")
             ]
         )
-        for model in ("account.move", "account.move.line", "account.account"):
+        for model in (
+            "account.move",
+            "account.move.line",
+            "account.account",
+            "relance.move.level",
+        ):
             self.env[model].flush_model()
         return SQL(
             """
             SELECT line.id, move.id, move.commercial_partner_id,
                    line.date_maturity, line.amount_residual,
-                   move.relance_level_id, move.move_type = 'out_refund'
+                   reached.level_id, move.move_type = 'out_refund'
               FROM account_move_line line
               JOIN account_move move ON move.id = line.move_id
               JOIN account_account account ON account.id = line.account_id
+              LEFT JOIN relance_move_level reached ON reached.move_id = move.id
              WHERE line.company_id = %(company)s
                AND line.parent_state = 'posted'
                AND account.account_type = 'asset_receivable'
@@ -273,18 +279,13 @@ class RelanceAction(models.Model):
         partners = (
             self.env["res.partner"].with_company(company).browse(list(by_partner))
         )
-        optout_fields = {
-            channel.optout_field
-            for channel in self._get_channel_registry().values()
-            if channel.optout_field
-        }
         partners.fetch(
             [
                 "relance_policy_id",
                 "relance_pause_until",
                 "relance_contact_id",
                 "relance_responsible_id",
-                *sorted(optout_fields),
+                *self._get_optout_fields(),
             ]
         )
         default_policy = self.env["relance.policy"]._get_company_default(company)

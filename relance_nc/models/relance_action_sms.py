@@ -40,6 +40,7 @@ class RelanceAction(models.Model):
         now = fields.Datetime.now()
         allowed_by_company = {}
         contacts = {}
+        self._prefetch_recheck()
         for action in self:
             if not action._recheck():
                 continue

@@ -62,12 +62,12 @@ class RelanceReceivableReport(models.Model):
             "payment_state",
             "relance_block",
             "relance_excluded",
-            "relance_level_id",
             "relance_promise_date",
             "ref",
             "statement_line_id",
         ],
         "account.account": ["account_type"],
+        "relance.move.level": ["level_id", "move_id"],
         "res.partner": ["commercial_partner_id"],
     }
 
@@ -128,7 +128,7 @@ class RelanceReceivableReport(models.Model):
                    COALESCE(line.date_maturity, line.date) AS date_maturity,
                    line.balance AS amount,
                    line.amount_residual AS amount_residual,
-                   move.relance_level_id AS relance_level_id,
+                   reached.level_id AS relance_level_id,
                    move.relance_block AS relance_block,
                    move.relance_promise_date AS relance_promise_date,
                    (COALESCE(move.relance_excluded, FALSE)
@@ -138,6 +138,7 @@ class RelanceReceivableReport(models.Model):
               JOIN account_account account ON account.id = line.account_id
               JOIN res_company company ON company.id = line.company_id
               JOIN res_partner partner ON partner.id = line.partner_id
+              LEFT JOIN relance_move_level reached ON reached.move_id = move.id
              WHERE line.parent_state = 'posted'
                AND account.account_type = 'asset_receivable'
                AND NOT line.reconciled

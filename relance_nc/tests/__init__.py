@@ -25,3 +25,4 @@ from . import test_first_use
 from . import test_click_everywhere
 from . import test_wizard_titles
 from . import test_demo_history
+from . import test_move_level

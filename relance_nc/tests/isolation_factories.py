@@ -109,6 +109,13 @@ def _item_list(case, company):
     )
 
 
+@isolation_factory("relance.move.level")
+def _move_level(case, company):
+    move = _move(case, company)
+    move.relance_level_id = _level(case, company)
+    return case.env["relance.move.level"].search([("move_id", "=", move.id)])
+
+
 @isolation_factory("relance.recovery.report")
 def _recovery_row(case, company):
     _action(case, company, state="done")

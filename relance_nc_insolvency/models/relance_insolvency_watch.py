@@ -123,17 +123,23 @@ class RelanceInsolvencyWatch(models.Model):
         customers it invoiced: a shared partner invoiced only by another
         creditor of the database is not its customer.
         """
-        for model in ("account.move", "relance.action", "res.partner"):
+        for model in (
+            "account.move",
+            "relance.action",
+            "relance.move.level",
+            "res.partner",
+        ):
             self.env[model].flush_model()
         rows = self.env.execute_query(
             SQL(
                 """
                 SELECT move.commercial_partner_id
                   FROM account_move move
+                  JOIN relance_move_level reached ON reached.move_id = move.id
                  WHERE move.company_id = %(company)s
                    AND move.state = 'posted'
                    AND move.move_type = 'out_invoice'
-                   AND move.relance_level_id IS NOT NULL
+                   AND reached.level_id IS NOT NULL
                    AND move.payment_state IN ('not_paid', 'partial')
                  UNION
                 SELECT action.partner_id
