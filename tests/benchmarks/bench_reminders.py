@@ -625,6 +625,7 @@ def run(args, cluster, data_dir, customers, invoices, *, oca=None):
             cr.commit()
             if not report_planning(ours):
                 raise SystemExit("nothing planned: check the data and the policy")
+            analyze_planned(cr)
             replan(env, company)
             if args.emails:
                 ours_mail, mails = execute_emails(env, args)
@@ -949,6 +950,19 @@ def settle_database(db):
         cr._cnx.autocommit = True
         cr.execute("VACUUM (ANALYZE) res_partner, account_move, account_move_line")
         cr.execute("CHECKPOINT")
+
+
+def analyze_planned(cr):
+    """``ANALYZE`` the tables a planning run filled (not measured), as
+    PostgreSQL's autovacuum does within a minute of the planning cron's
+    commit: the run adds far more than ``autovacuum_analyze_scale_factor``
+    (10 %) of their rows, and the execution cron should not be planned on
+    the statistics of empty tables."""
+    cr.execute(
+        "ANALYZE relance_action, relance_item_list,"
+        " relance_item_list_account_move_line_rel"
+    )
+    cr.commit()
 
 
 def drop_database(db):
