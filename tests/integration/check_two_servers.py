@@ -65,18 +65,30 @@ RUN_TIMEOUT = 120
 
 
 class Gateway:
-    """A local SMS gateway: counts the posts and the deliveries per message id."""
+    """A local SMS gateway: counts the posts and the deliveries per message id.
+
+    Once ``KILL_AFTER`` messages are delivered, it holds the next requests
+    until :meth:`release`: the server sending them is killed while its
+    request is in flight, whatever the speed of the execution.
+    """
 
     def __init__(self):
         self.posts = Counter()
         self.delivered = {}
         self.lock = threading.Lock()
+        self.released = threading.Event()
         self.server = serve_json(self.answer)
         self.url = f"http://127.0.0.1:{self.server.server_port}/send"
 
     def answer(self, payload):
         time.sleep(GATEWAY_DELAY)
+        if self.count() >= KILL_AFTER:
+            self.released.wait(RUN_TIMEOUT)
         return {"messages": [self.receive(m) for m in payload["messages"]]}
+
+    def release(self):
+        """Answer the held requests and the next ones at once."""
+        self.released.set()
 
     def receive(self, message):
         """Record one message; deliver it unless its id was delivered already."""
@@ -312,6 +324,7 @@ def kill_the_sender(registry, args, servers, gateway, check):
     victim = next((s for s in servers if s.pids() & busy), servers[0])
     sent_at_kill = gateway.count()
     victim.kill()
+    gateway.release()
     print(f"     killed server {victim.name} after {sent_at_kill} SMS")
     check(
         "the kill happened mid-execution",
