@@ -336,7 +336,7 @@ class RelanceAction(models.Model):
         today = self._company_today(self.company_id[:1] or self.env.company)
         self.write({"state": "done", "done_at": fields.Datetime.now(), "error": False})
         states = self.env["relance.move.level"].sudo()
-        reached = states._get_levels(self.move_ids)
+        reached = self.move_ids._read_relance_state("level_id")
         for level, actions in self.grouped("level_id").items():
             targets = actions._get_levels_reached(level, today, reached)
             for target, moves in targets.items():
@@ -348,7 +348,8 @@ class RelanceAction(models.Model):
 
     def _get_levels_reached(self, level, today, reached):
         """``{level: invoices}`` that the actions of ``level`` move up, from
-        the levels ``reached`` so far (``{invoice id: relance.level}``).
+        the levels ``reached`` so far (``{invoice id: relance.level}``, see
+        ``account.move._read_relance_state``).
 
         One message may list invoices due at lower levels, or coming due
         (several levels merged on one day, see ``_prepare_merged_vals``):

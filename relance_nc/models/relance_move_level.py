@@ -54,15 +54,6 @@ class RelanceMoveLevel(models.Model):
         )
 
     @api.model
-    def _get_levels(self, moves):
-        """``{invoice id: relance.level}`` reached by ``moves`` (those
-        reminded at least once), read in one query."""
-        states = self.search_fetch(
-            [("move_id", "in", moves.ids)], ["move_id", "level_id"]
-        )
-        return {state.move_id.id: state.level_id for state in states if state.level_id}
-
-    @api.model
     def _record(self, moves, vals):
         """Write ``vals`` (``level_id``, ``last_date``: ids and dates, or
         False) as the reminder state of ``moves``, in one statement; the
