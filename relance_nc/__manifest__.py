@@ -4,7 +4,7 @@
     "name": "relance.nc - Payment Reminders",
     "summary": "Payment reminders and customer data for New Caledonia and "
     "French Polynesia (RIDET, TAHITI, XPF)",
-    "version": "19.0.1.6.0",
+    "version": "19.0.1.6.1",
     "category": "Accounting/Accounting",
     "website": "https://relance.nc",
     "author": "relance.nc, CRDC",

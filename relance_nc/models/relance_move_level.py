@@ -23,15 +23,15 @@ class RelanceMoveLevel(models.Model):
     _name = "relance.move.level"
     _description = "Invoice Reminder Level"
     _rec_name = "move_id"
-    _check_company_auto = True
-    # a row per invoice, rewritten by each reminder: no author and date
-    # columns (two more foreign keys per row); the reminders have them
+    # A row per invoice, written by each reminder: no author and date columns,
+    # and no company column (the invoice's), each a foreign key that
+    # PostgreSQL checks for every row written; the reminders have them.
     _log_access = False
 
     move_id = fields.Many2one(
         "account.move", string="Invoice", required=True, ondelete="cascade"
     )
-    company_id = fields.Many2one("res.company", required=True)
+    company_id = fields.Many2one(related="move_id.company_id")
     level_id = fields.Many2one(
         "relance.level",
         string="Reminder Level",
@@ -67,15 +67,12 @@ class RelanceMoveLevel(models.Model):
         if not moves or not vals:
             return
         self.flush_model()
-        moves.flush_model(["company_id"])
         columns = sorted(vals)
         self.env.execute_query(
             SQL(
                 """
-                INSERT INTO relance_move_level (move_id, company_id, %(columns)s)
-                SELECT move.id, move.company_id, %(values)s
-                  FROM account_move move
-                 WHERE move.id = ANY(%(moves)s)
+                INSERT INTO relance_move_level (move_id, %(columns)s)
+                SELECT unnest(%(moves)s::int[]), %(values)s
                 ON CONFLICT (move_id) DO UPDATE SET %(updates)s
                 """,
                 columns=SQL(", ").join(map(SQL.identifier, columns)),

@@ -79,10 +79,12 @@ def _migrate_template_expressions(cr):
 
 
 def _migrate_move_levels(cr):
+    # the table as the installed code creates it: from 19.0.1.6.1, without
+    # the company column (see relance.move.level)
     cr.execute(
         """
-        INSERT INTO relance_move_level (move_id, company_id, level_id, last_date)
-        SELECT move.id, move.company_id, level.id, move.relance_last_date
+        INSERT INTO relance_move_level (move_id, level_id, last_date)
+        SELECT move.id, level.id, move.relance_last_date
           FROM account_move move
           LEFT JOIN relance_level level ON level.id = move.relance_level_id
          WHERE move.relance_level_id IS NOT NULL
