@@ -9,26 +9,59 @@ from markupsafe import Markup
 from odoo import models
 from odoo.tools.mail import html_to_inner_content
 
+from .. import const
+
 EMAIL_LAYOUT = "mail.mail_notification_light"
 PREVIEW_LENGTH = 190  # as mail.message._compute_preview
+# HTML read for a preview: the text of a reminder's first paragraphs
+PREVIEW_SOURCE = 1024
+CELL_END = re.compile(r"</t[dh]>")
 LAYOUT_PARTS = ("body", "preview", "name")
 
 
 def email_preview(body):
     """The preview of ``body`` as ``mail.message._compute_preview`` makes it,
-    shortening only the first ``PREVIEW_LENGTH + 2`` characters of its text:
-    ``textwrap.shorten`` walks every word it is given, and a word cut there
-    ends past the preview anyway."""
-    text = " ".join(html_to_inner_content(body).split())
+    with a space between the cells of a table (written without spaces, see
+    ``relance.action._render_due_lines``), from the start of the HTML only:
+    its first ``PREVIEW_SOURCE`` characters up to their last tag, or the
+    whole body when their text is too short. Stripping the tags of a
+    reminder's invoice table took a tenth of the rendering of its email
+    (tests/benchmarks/bench_reminders.py).
+
+    Only the first ``PREVIEW_LENGTH + 2`` characters of the text are
+    shortened: ``textwrap.shorten`` walks every word it is given, and a word
+    cut there ends past the preview anyway."""
+    head = body
+    if len(body) > PREVIEW_SOURCE:
+        end = body.rfind(">", 0, PREVIEW_SOURCE) + 1
+        head = body[:end] if end else body
+    text = _inner_text(head)
+    if len(text) <= PREVIEW_LENGTH + 1 and len(head) < len(body):
+        text = _inner_text(body)
     return textwrap.shorten(text[: PREVIEW_LENGTH + 2], PREVIEW_LENGTH)
+
+
+def _inner_text(html):
+    html = Markup(CELL_END.sub(r"\g<0> ", str(html)))
+    return " ".join(html_to_inner_content(html).split())
+
+
+# a line break and the indentation after it (not inside the parts of an
+# email: the layout only)
+INDENTATION = re.compile(r"\n\s+")
 
 
 class SharedLayout:
     """A notification layout rendered once, with a marker where each part of
-    an email goes (:data:`LAYOUT_PARTS`)."""
+    an email goes (:data:`LAYOUT_PARTS`).
+
+    The indentation of the layout's source is dropped (a line break renders
+    as the spaces it replaces): it was a third of the size of a reminder
+    email, stored for each email (``mail_mail.body_html``), and above the
+    size PostgreSQL keeps in the row (TOAST)."""
 
     def __init__(self, html, token):
-        self.html = html
+        self.html = INDENTATION.sub("\n", html)
         self.pattern = re.compile(f"relance-({'|'.join(LAYOUT_PARTS)})-{token}")
 
     def fill(self, **parts):
@@ -39,6 +72,24 @@ class SharedLayout:
 
 class MailTemplate(models.Model):
     _inherit = "mail.template"
+
+    def _render_eval_context(self):
+        """In a batch of reminder emails, templates' ``format_amount`` reads
+        the language's settings once for the batch (the same text, see
+        ``relance.action._get_amount_formatter``)."""
+        context = super()._render_eval_context()
+        if self.env.cr.cache.get(const.FORMAT_MEMO_KEY) is None:
+            return context
+        actions = self.env["relance.action"]
+        format_amount = context["format_amount"]
+
+        def format_amount_batched(amount, currency, lang_code=False):
+            if lang_code or not currency:
+                return format_amount(amount, currency, lang_code)
+            return actions._get_amount_formatter(currency)(amount)
+
+        context["format_amount"] = format_amount_batched
+        return context
 
     def _relance_render_layout(self, company):
         """The light notification layout of ``company``'s emails in the

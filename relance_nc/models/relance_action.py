@@ -4,11 +4,22 @@ import uuid
 from datetime import timedelta
 from operator import itemgetter
 
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
-from odoo.tools import format_amount, format_date
+from odoo.tools import float_round, format_date, get_lang
 
 from .. import const
-from ..tools import dunning
+from ..tools import amounts
+
+# The invoice table of a reminder email (_render_due_lines): every value is
+# escaped before it is set in.
+TABLE_START = '<table style="border-collapse: collapse; width: 100%;">'
+TABLE_HEADER = '<th style="text-align: %s; border-bottom: 1px solid #ccc;">%s</th>'
+TABLE_ALIGN = ("left", "left", "left", "right")
+TABLE_ROW = (
+    '<tr><td>{}</td><td>{}</td><td>{}</td><td style="text-align: right;">{}</td></tr>'
+)
 
 # Given to an action, they make its item list (relance.item.list).
 ITEM_FIELDS = ("move_ids", "move_line_ids")
@@ -331,57 +342,41 @@ class RelanceAction(models.Model):
             action["context"] = {}
         return action
 
+    def _get_items(self):
+        """The journal items the actions list (their ``move_line_ids``; their
+        invoices are ``_get_items().move_id``), read from the shared lists.
+
+        Sending goes this way: the related fields are computed action by
+        action, each through the ORM's write of a many2many in cache, which
+        made up a tenth of the time of a reminder email
+        (tests/benchmarks/bench_reminders.py).
+        """
+        return self.item_list_id.move_line_ids
+
     def _set_done(self):
         """Mark actions done and move their invoices to the level reached."""
         today = self._company_today(self.company_id[:1] or self.env.company)
         self.write({"state": "done", "done_at": fields.Datetime.now(), "error": False})
         states = self.env["relance.move.level"].sudo()
-        reached = self.move_ids._read_relance_state("level_id")
+        moves = self.env["account.move"]
+        lines = self._get_due_lines_batch()
+        oldest = {}  # {invoice id: due date of its oldest item listed}
+        for action_lines in lines.values():
+            for line in action_lines:
+                move_id, due = line["move_id"], line["due"]
+                oldest[move_id] = min(oldest.get(move_id, due), due)
+        reached = moves.browse(oldest)._read_relance_state("level_id")
         for level, actions in self.grouped("level_id").items():
-            targets = actions._get_levels_reached(level, today, reached)
-            for target, moves in targets.items():
-                states._record(moves, {"level_id": target.id, "last_date": today})
-            untouched = actions.move_ids - self.env["account.move"].union(
-                *targets.values()
+            listed = {line["move_id"] for a in actions.ids for line in lines[a]}
+            targets = level._get_levels_reached(
+                {move_id: oldest[move_id] for move_id in listed}, today, reached
             )
-            states._record(untouched, {"last_date": today})
-
-    def _get_levels_reached(self, level, today, reached):
-        """``{level: invoices}`` that the actions of ``level`` move up, from
-        the levels ``reached`` so far (``{invoice id: relance.level}``, see
-        ``account.move._read_relance_state``).
-
-        One message may list invoices due at lower levels, or coming due
-        (several levels merged on one day, see ``_prepare_merged_vals``):
-        each invoice reaches the level its oldest listed item is due for,
-        at most ``level``, and never goes down.
-        """
-        levels = level.policy_id.level_ids
-        delays = levels.mapped("delay")
-        by_delay = {lv.delay: lv for lv in levels}
-        oldest = {}
-        for line in self.move_line_ids:
-            move_id, due = line.move_id.id, line.date_maturity
-            oldest[move_id] = min(oldest.get(move_id, due), due)
-        targets = {}
-        for move_id in self.move_ids.ids:
-            target = level  # no item listed: the action's level
-            if move_id in oldest:
-                delay = dunning.level_for_days((today - oldest[move_id]).days, delays)
-                target = None if delay is None else by_delay[min(delay, level.delay)]
-            current = reached.get(move_id)
-            if not target or (
-                current
-                and current.policy_id == target.policy_id
-                and current.delay >= target.delay
-            ):
-                continue
-            targets.setdefault(target, []).append(move_id)
-        # ids gathered, then browsed: a union per invoice copies the set
-        return {
-            target: self.env["account.move"].browse(move_ids)
-            for target, move_ids in targets.items()
-        }
+            for target, move_ids in targets.items():
+                states._record(
+                    moves.browse(move_ids), {"level_id": target.id, "last_date": today}
+                )
+            untouched = listed.difference(*targets.values())
+            states._record(moves.browse(sorted(untouched)), {"last_date": today})
 
     def _set_failed(self, error):
         self.write({"state": "failed", "error": error, "delivery_state": "failed"})
@@ -421,7 +416,7 @@ class RelanceAction(models.Model):
         self.ensure_one()
         # a batch of emails reads them beforehand (see _execute_email_batch)
         memo = self.env.cr.cache.get(const.FORMAT_MEMO_KEY, {})
-        lines = memo.get(("lines", self.id))
+        lines = memo.get("lines", {}).get(self.id)
         if lines is None:
             lines = self._read_due_lines()[self.id]
         if not section:
@@ -431,24 +426,35 @@ class RelanceAction(models.Model):
             return [line for line in lines if line["due"] < today]
         return [line for line in lines if line["due"] >= today]
 
+    def _get_due_lines_batch(self):
+        """``{action id: [invoice listed]}`` as ``_read_due_lines``, from the
+        batch of emails being sent when it read them (_execute_email_batch)."""
+        batch = self.env.cr.cache.get(const.FORMAT_MEMO_KEY, {}).get("lines", {})
+        if all(action_id in batch for action_id in self.ids):
+            return {action_id: batch[action_id] for action_id in self.ids}
+        return self._read_due_lines()
+
     def _read_due_lines(self):
         """``{action id: [invoice to list]}`` sorted by due date, read in one
         pass over the items of all the actions."""
-        lines = self.move_line_ids
+        lines = self._get_items()
         # these columns only, not all those of the journal items
         lines.fetch(["move_id", "date_maturity", "amount_residual"])
-        info = {
-            line.id: {
-                "name": line.move_id.name,
-                "date": line.move_id.invoice_date,
+        moves = {move.id: (move.name, move.invoice_date) for move in lines.move_id}
+        info = {}
+        for line in lines:
+            move_id = line.move_id.id
+            name, date = moves[move_id]
+            info[line.id] = {
+                "move_id": move_id,
+                "name": name,
+                "date": date,
                 "due": line.date_maturity,
                 "residual": line.amount_residual,
             }
-            for line in lines
-        }
         return {
             action.id: sorted(
-                (info[line_id] for line_id in action.move_line_ids._ids),
+                (info[line_id] for line_id in action._get_items()._ids),
                 key=itemgetter("due"),
             )
             for action in self
@@ -456,38 +462,119 @@ class RelanceAction(models.Model):
 
     def _get_due_lines_html(self):
         """The invoices of the reminder as HTML for its email: the overdue
-        ones, then those coming due as a courtesy section."""
+        ones, then those coming due as a courtesy section
+        (``_render_due_lines``).
+
+        In a batch of emails (see _execute_email_batch), the first call
+        writes the lists of every email of the batch in the context's
+        language.
+        """
         self.ensure_one()
-        # Dates and amounts repeat from one email to the next: a batch of
-        # emails shares their formatting (see _execute_email_batch).
-        lines = self._get_due_lines_info()
-        today = self._company_today(self.company_id)
-        return self.env["ir.qweb"]._render(
-            "relance_nc.relance_reminder_lines",
-            {
-                "action": self,
-                "overdue": [line for line in lines if line["due"] < today],
-                "coming": [line for line in lines if line["due"] >= today],
-                "format_date": self._format_date_memoized,
-                "format_amount": self._format_amount_memoized,
-            },
-        )
+        memo = self.env.cr.cache.get(const.FORMAT_MEMO_KEY, {})
+        batch = memo.get("lines", {})
+        if self.id not in batch:
+            return self._render_due_lines()[self.id]
+        rendered = memo.setdefault(("lines html", self.env.lang), {})
+        if self.id not in rendered:
+            rendered.update(self.browse(batch)._render_due_lines())
+        return rendered[self.id]
 
-    def _format_date_memoized(self, day):
-        """``format_date`` in the context's language, shared by the emails of
-        a batch (see _execute_email_batch)."""
-        return self._memoized(
-            ("date", self.env.lang, day), lambda: format_date(self.env, day)
-        )
+    def _render_due_lines(self):
+        """``{action id: HTML of its invoices}``, in the context's language:
+        a table of the overdue invoices, then one of those coming due after
+        a courtesy sentence. The wording around it is the template's.
 
-    def _format_amount_memoized(self, amount):
-        """``format_amount`` in the action's currency, shared by the emails
-        of a batch (see _execute_email_batch)."""
-        currency = self.currency_id
-        return self._memoized(
-            ("amount", self.env.lang, currency.id, amount),
-            lambda: format_amount(self.env, amount, currency),
+        Written here rather than in a QWeb template: rendering the table of
+        each email with QWeb, even all of them in one rendering, took a
+        tenth of the time of a reminder email
+        (tests/benchmarks/bench_reminders.py). Dates and amounts repeat from
+        one email to the next: they are formatted once per batch.
+        """
+        format_date = self._get_date_formatter()
+        titles = [
+            self.env._("Invoice"),
+            self.env._("Date"),
+            self.env._("Due date"),
+            self.env._("Amount due"),
+        ]
+        headers = Markup("").join(
+            Markup(TABLE_HEADER) % (align, title)
+            for align, title in zip(TABLE_ALIGN, titles, strict=True)
         )
+        table = f"{TABLE_START}<tr>{headers}</tr>"
+        courtesy = Markup("<p>%s</p>") % self.env._(
+            "For your information, these invoices will be due soon:"
+        )
+        result = {}
+        for action in self:
+            lines = action._get_due_lines_info()
+            today = action._company_today(action.company_id)
+            format_amount = action._get_amount_formatter()
+            overdue = [line for line in lines if line["due"] < today]
+            coming = [line for line in lines if line["due"] >= today]
+            parts = []
+            for section in (overdue, coming):
+                if not section:
+                    continue
+                if section is coming and overdue:
+                    parts.append(courtesy)
+                parts.append(table)
+                parts.extend(
+                    TABLE_ROW.format(
+                        escape(line["name"]),
+                        escape(format_date(line["date"])),
+                        escape(format_date(line["due"])),
+                        escape(format_amount(line["residual"])),
+                    )
+                    for line in section
+                )
+                parts.append("</table>")
+            result[action.id] = Markup("".join(parts))
+        return result
+
+    def _get_date_formatter(self):
+        """A function writing dates as ``format_date`` does in the context's
+        language, each date written once for the emails of a batch (see
+        _execute_email_batch)."""
+        env = self.env
+
+        def build():
+            dates = {}
+
+            def format_day(day):
+                text = dates.get(day)
+                if text is None:
+                    text = dates[day] = format_date(env, day)
+                return text
+
+            return format_day
+
+        return self._memoized(("dates", env.lang), build)
+
+    def _get_amount_formatter(self, currency=None):
+        """A function writing amounts in ``currency`` (the action's by
+        default) as ``odoo.tools.format_amount`` does in the context's
+        language, the language's settings read once for the emails of a
+        batch (see _execute_email_batch): ``format_amount`` reads them for
+        each amount (``tools/amounts.py``)."""
+        currency = currency or self.currency_id
+
+        def build():
+            lang = get_lang(self.env)
+            amount_format = amounts.AmountFormat(
+                currency.decimal_places,
+                lang.decimal_point,
+                lang.thousands_sep or "",
+                amounts.parse_grouping(lang.grouping),
+                currency.symbol or "",
+                before=currency.position == "before",
+            )
+            rounding = currency.rounding
+            return lambda amount: amount_format.format(
+                float_round(amount, precision_rounding=rounding)
+            )
+
+        return self._memoized(("amounts", self.env.lang, currency.id), build)
 
     def _memoized(self, key, func):
         memo = self.env.cr.cache.get(const.FORMAT_MEMO_KEY)

@@ -75,10 +75,7 @@ class RelanceAction(models.Model):
         templates = {level: level._get_template("email") for level in ready.level_id}
         # what the emails of the batch share or read together (see
         # _get_due_lines_html)
-        self.env.cr.cache[const.FORMAT_MEMO_KEY] = {
-            ("lines", action_id): lines
-            for action_id, lines in ready._read_due_lines().items()
-        }
+        self.env.cr.cache[const.FORMAT_MEMO_KEY] = {"lines": ready._read_due_lines()}
         try:
             for template, actions in ready.grouped(
                 lambda a: templates[a.level_id]
@@ -182,11 +179,25 @@ class RelanceAction(models.Model):
                 preview=escape(email_preview(body)),
                 name=escape((self.display_name or "").replace("/", "-")),
             )
+        # the preview of the shared layout: the cells of the table apart
+        message = (
+            template.env["mail.message"]
+            .sudo()
+            .new(
+                {
+                    "body": body,
+                    "model": self._name,
+                    "res_id": self.id,
+                    "preview": email_preview(body),
+                }
+            )
+        )
         return template._render_encapsulate(
             EMAIL_LAYOUT,
             body,
             add_context={
                 "company": company,
+                "message": message,
                 "model_description": template.env["ir.model"]
                 ._get(self._name)
                 .display_name,
@@ -202,8 +213,10 @@ class RelanceAction(models.Model):
             "Reminder emailed to %(email)s: %(amount)s claimed, invoices "
             "%(invoices)s. The email as sent is in the Content tab.",
             email=self.contact_id.email,
-            amount=self._format_amount_memoized(self.amount_overdue),
-            invoices=", ".join(self.move_ids.mapped("name")),
+            amount=self._get_amount_formatter()(self.amount_overdue),
+            invoices=", ".join(
+                dict.fromkeys(line["name"] for line in self._get_due_lines_info())
+            ),
         )
 
     def _record_emails(self, queued):

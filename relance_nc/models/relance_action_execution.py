@@ -141,13 +141,14 @@ class RelanceAction(models.Model):
             self.write({"state": "cancelled", "error": False})
             self.message_post(body=refusal)
             return False
-        moves = self.move_ids.filtered(
+        items = self._get_items()
+        moves = items.move_id.filtered(
             lambda m: (
                 m.payment_state not in const.NOT_REMINDED_PAYMENT_STATES
                 and not m._relance_is_blocked(today)
             )
         )
-        if moves == self.move_ids:
+        if moves == items.move_id:
             return True
         if not moves:
             self.write({"state": "cancelled", "error": False})
@@ -155,7 +156,7 @@ class RelanceAction(models.Model):
                 body=self.env._("Cancelled: the invoices were paid or blocked.")
             )
             return False
-        lines = self.move_line_ids.filtered(lambda line: line.move_id in moves)
+        lines = items.filtered(lambda line: line.move_id in moves)
         self.write(
             {
                 "move_ids": [fields.Command.set(moves.ids)],
@@ -169,7 +170,7 @@ class RelanceAction(models.Model):
         """Read together, for a batch of actions, what ``_recheck`` and the
         messages read of their items, invoices and customers, and only that:
         field by field, the ORM would read every column of these tables."""
-        lines = self.move_line_ids
+        lines = self._get_items()
         lines.fetch(["move_id", "date_maturity", "amount_residual"])
         lines.move_id.fetch(
             [

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import const
+from ..tools import dunning
 
 
 class RelanceLevel(models.Model):
@@ -99,6 +100,39 @@ class RelanceLevel(models.Model):
         template = self[f"{channel}_template_id"]
         xmlid = const.DEFAULT_TEMPLATES[channel][self.tone or "first"]
         return template or self.env.ref(xmlid)
+
+    def _get_levels_reached(self, oldest, today, reached):
+        """``{level: [invoice ids]}``: the invoices a reminder at this level
+        moves up, and to which level. ``oldest`` is ``{invoice id: due date
+        of its oldest item listed}``, ``reached`` the levels they reached so
+        far (``{invoice id: relance.level}``, see
+        ``account.move._read_relance_state``).
+
+        One message may list invoices due at lower levels, or coming due
+        (several levels merged on one day, see
+        ``relance.action._prepare_merged_vals``): each invoice reaches the
+        level its oldest listed item is due for, at most this one, and never
+        goes down.
+        """
+        self.ensure_one()
+        levels = self.policy_id.level_ids
+        delays = levels.mapped("delay")
+        by_delay = {level.delay: level for level in levels}
+        targets = {}
+        for move_id, due in sorted(oldest.items()):
+            delay = dunning.level_for_days((today - due).days, delays)
+            if delay is None:
+                continue
+            target = by_delay[min(delay, self.delay)]
+            current = reached.get(move_id)
+            if (
+                current
+                and current.policy_id == target.policy_id
+                and current.delay >= target.delay
+            ):
+                continue
+            targets.setdefault(target, []).append(move_id)
+        return targets
 
     @api.constrains("delay", "policy_id")
     def _check_unique_delay(self):

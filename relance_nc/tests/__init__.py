@@ -26,3 +26,4 @@ from . import test_click_everywhere
 from . import test_wizard_titles
 from . import test_demo_history
 from . import test_move_level
+from . import test_reminder_email_batch

@@ -3,6 +3,8 @@
 import textwrap
 from datetime import date
 
+from markupsafe import Markup
+
 from odoo.tests import freeze_time, tagged
 from odoo.tools.mail import html_to_inner_content
 
@@ -153,7 +155,7 @@ class TestMoveLevel(RelanceInvoiceCommon):
 
     def test_email_preview_is_mail_preview(self):
         """The layout's preview is mail.message's (textwrap.shorten of the
-        whole text), computed on the start of the text only."""
+        whole text), computed on the start of the HTML and of the text only."""
         word = "x" * (PREVIEW_LENGTH - 3)
         bodies = [
             "<p>Bonjour,</p>",
@@ -163,6 +165,11 @@ class TestMoveLevel(RelanceInvoiceCommon):
             f"<p>{word} cd</p><p>suite du texte</p>",
             f"<p>{word[:-1]}   \n  cd ef</p>",
             "<p>" + "é&amp;" * 40 + " " + "z" * 300 + "</p>",
+            # longer than the HTML read first: cut after a tag, or read whole
+            '<p style="margin: 0;">' + "<b>mot</b> " * 600 + "</p>",
+            '<p style="color: #000;"></p>' * 200 + "<p>fin du texte</p>",
+            "<p>" + "c" * 5000 + "</p>",
+            '<div style="' + "x" * 3000 + '">après un long attribut</div>',
         ]
         for body in bodies:
             with self.subTest(body=body[:40]):
@@ -170,3 +177,12 @@ class TestMoveLevel(RelanceInvoiceCommon):
                     email_preview(body),
                     textwrap.shorten(html_to_inner_content(body), PREVIEW_LENGTH),
                 )
+        # the invoice table is written without spaces: its cells are apart
+        table = (
+            "<p>Bonjour,</p><table><tr><th>Facture</th><th>Échéance</th></tr>"
+            "<tr><td>F/001</td><td>01/10/2026</td></tr></table>"
+        )
+        for html in (table, Markup(table)):
+            self.assertEqual(
+                email_preview(html), "Bonjour, Facture Échéance F/001 01/10/2026"
+            )
