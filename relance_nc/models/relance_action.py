@@ -21,6 +21,10 @@ TABLE_ROW = (
     '<tr><td>{}</td><td>{}</td><td>{}</td><td style="text-align: right;">{}</td></tr>'
 )
 
+# The columns of the listed journal items that sending reads
+# (_read_due_lines, _prefetch_recheck).
+ITEM_COLUMNS = ["move_id", "date_maturity", "amount_residual"]
+
 # Given to an action, they make its item list (relance.item.list).
 ITEM_FIELDS = ("move_ids", "move_line_ids")
 
@@ -414,11 +418,7 @@ class RelanceAction(models.Model):
         """Invoices to list in templates, sorted by due date: all of them, or
         the ``overdue`` ones, or those ``coming`` due (today or later)."""
         self.ensure_one()
-        # a batch of emails reads them beforehand (see _execute_email_batch)
-        memo = self.env.cr.cache.get(const.FORMAT_MEMO_KEY, {})
-        lines = memo.get("lines", {}).get(self.id)
-        if lines is None:
-            lines = self._read_due_lines()[self.id]
+        lines = self._get_due_lines_batch()[self.id]
         if not section:
             return lines
         today = self._company_today(self.company_id)
@@ -439,7 +439,7 @@ class RelanceAction(models.Model):
         pass over the items of all the actions."""
         lines = self._get_items()
         # these columns only, not all those of the journal items
-        lines.fetch(["move_id", "date_maturity", "amount_residual"])
+        lines.fetch(ITEM_COLUMNS)
         moves = {move.id: (move.name, move.invoice_date) for move in lines.move_id}
         info = {}
         for line in lines:

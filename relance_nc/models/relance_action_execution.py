@@ -8,6 +8,7 @@ from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import split_every
 
 from .. import const
+from .relance_action import ITEM_COLUMNS
 
 _logger = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ class RelanceAction(models.Model):
         messages read of their items, invoices and customers, and only that:
         field by field, the ORM would read every column of these tables."""
         lines = self._get_items()
-        lines.fetch(["move_id", "date_maturity", "amount_residual"])
+        lines.fetch(ITEM_COLUMNS)
         lines.move_id.fetch(
             [
                 "name",
